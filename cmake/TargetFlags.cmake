@@ -1,0 +1,21 @@
+# Code-generation flags for the CPU the binary is built for.
+#   native   - this machine's CPU (the default for the quick start)
+#   portable - the architecture's baseline, runs anywhere
+set(COREBENCH_TARGET "native" CACHE STRING "CPU to build for: native or portable")
+set_property(CACHE COREBENCH_TARGET PROPERTY STRINGS native portable)
+
+include(CheckCXXCompilerFlag)
+if(COREBENCH_TARGET STREQUAL "native")
+  check_cxx_compiler_flag("-march=native" COREBENCH_HAS_MARCH_NATIVE)
+  if(COREBENCH_HAS_MARCH_NATIVE)
+    set(COREBENCH_TARGET_FLAGS "-march=native")
+  else()
+    set(COREBENCH_TARGET_FLAGS "-mcpu=native")
+  endif()
+elseif(COREBENCH_TARGET STREQUAL "portable")
+  set(COREBENCH_TARGET_FLAGS "")
+else()
+  message(FATAL_ERROR "COREBENCH_TARGET must be native or portable, not '${COREBENCH_TARGET}'")
+endif()
+separate_arguments(_target_flags UNIX_COMMAND "${COREBENCH_TARGET_FLAGS}")
+add_compile_options(${_target_flags})

@@ -1,0 +1,24 @@
+// CPU lists in the kernel's notation ("0-3,8,10-11").
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace corebench {
+
+// Parses a list; throws Error naming the bad token and its position.
+std::vector<int> parse_cpu_list(const std::string& text);
+
+// The compact form: sorted, runs folded into ranges.
+std::string format_cpu_list(const std::vector<int>& cpus);
+
+// The CPUs the kernel lists as online below `root`; falls back to the
+// number sysconf reports when the file is unreadable.
+std::vector<int> online_cpus(const std::filesystem::path& root = "/");
+
+// A user's CPU set: "all" or a list. Every CPU must be online.
+// Throws Error.
+std::vector<int> resolve_cpus(const std::string& spec, const std::vector<int>& online);
+
+}  // namespace corebench

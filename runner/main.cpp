@@ -1,0 +1,5 @@
+#include "runner/cli.h"
+
+int main(int argc, char** argv) {
+  return corebench::corebench_main(argc, argv, corebench::builtin_registry());
+}

@@ -1,0 +1,28 @@
+// From what the user typed to the list of tests to run, with every problem
+// (unknown suite or workload, bad option, bad CPU list) found before the
+// first test starts.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "runner/executor.h"
+
+namespace corebench {
+
+struct PlanRequest {
+  std::vector<std::string> targets;  // suite names and workload specs
+  std::string cpus;                  // overrides every test's; empty = keep
+  std::string threads;               // likewise
+  std::filesystem::path suites_dir;
+  std::vector<int> online;           // the machine's online CPUs
+};
+
+// Throws Error naming the first problem.
+std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request);
+
+// "all", empty (one per CPU) or a number from 1 to 4096. Throws Error.
+int resolve_threads(const std::string& spec, std::size_t cpus);
+
+}  // namespace corebench

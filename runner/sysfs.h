@@ -1,0 +1,21 @@
+// Small readers for /proc and /sys files below a root path.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace corebench {
+
+// The file's first line without trailing white space; nullopt when missing
+// or unreadable.
+std::optional<std::string> read_line(const std::filesystem::path& file);
+
+// The whole file; nullopt when missing or unreadable.
+std::optional<std::string> read_text(const std::filesystem::path& file);
+
+// "root" + "/proc/cpuinfo" without the double slash path::operator/ would
+// turn into an absolute path.
+std::filesystem::path under(const std::filesystem::path& root, const std::string& absolute);
+
+}  // namespace corebench

@@ -1,0 +1,195 @@
+#include "runner/sysinfo.h"
+
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <set>
+#include <sstream>
+
+#include "runner/cpu_list.h"
+#include "runner/sysfs.h"
+
+#ifndef COREBENCH_VERSION
+#define COREBENCH_VERSION "0.0.0-dev"
+#endif
+#ifndef COREBENCH_BUILD_TYPE
+#define COREBENCH_BUILD_TYPE "unknown"
+#endif
+#ifndef COREBENCH_CXX_FLAGS
+#define COREBENCH_CXX_FLAGS ""
+#endif
+
+namespace corebench {
+namespace {
+
+std::string compiler_name() {
+#if defined(__clang__)
+  return "clang " __clang_version__;
+#elif defined(__GNUC__)
+  return "g++ " __VERSION__;
+#else
+  return "unknown";
+#endif
+}
+
+std::string target_arch() {
+#if defined(__x86_64__)
+  return "x86_64";
+#elif defined(__aarch64__)
+  return "aarch64";
+#else
+  return "unknown";
+#endif
+}
+
+// The value after "key<tabs>: " on the first line that has it.
+std::string cpuinfo_field(const std::string& cpuinfo, const std::string& key) {
+  std::istringstream lines(cpuinfo);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(key, 0) != 0) continue;
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    if (line.find_first_not_of(" \t", key.size()) != colon) continue;
+    const auto start = line.find_first_not_of(' ', colon + 1);
+    return start == std::string::npos ? "" : line.substr(start);
+  }
+  return "";
+}
+
+std::string cpu_model(const std::filesystem::path& root) {
+  const std::string cpuinfo = read_text(under(root, "/proc/cpuinfo")).value_or("");
+  for (const char* key : {"model name", "Model", "Hardware", "cpu model"})
+    if (auto model = cpuinfo_field(cpuinfo, key); !model.empty()) return model;
+  // Arm kernels name no model; the part number is what there is.
+  const std::string part = cpuinfo_field(cpuinfo, "CPU part");
+  return part.empty() ? "unknown" : "Arm CPU part " + part;
+}
+
+std::uint64_t memory_bytes(const std::filesystem::path& root) {
+  std::istringstream lines(read_text(under(root, "/proc/meminfo")).value_or(""));
+  for (std::string key; lines >> key;) {
+    std::uint64_t kib = 0;
+    if (key == "MemTotal:" && lines >> kib) return kib * 1024;
+    lines.ignore(1 << 20, '\n');
+  }
+  return 0;
+}
+
+int physical_cores(const std::filesystem::path& root, const std::vector<int>& cpus) {
+  std::set<std::pair<std::string, std::string>> cores;
+  for (int cpu : cpus) {
+    const auto dir = under(root, "/sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/topology");
+    auto package = read_line(dir / "physical_package_id");
+    auto core = read_line(dir / "core_id");
+    if (!package || !core) return static_cast<int>(cpus.size());
+    cores.emplace(*package, *core);
+  }
+  return static_cast<int>(cores.size());
+}
+
+std::uint64_t last_level_cache(const std::filesystem::path& root, int cpu) {
+  int best_level = 0;
+  std::uint64_t best_size = 0;
+  const auto dir = under(root, "/sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/cache");
+  std::error_code ec;
+  for (const auto& index : std::filesystem::directory_iterator(dir, ec)) {
+    const int level = std::atoi(read_line(index.path() / "level").value_or("0").c_str());
+    const std::string size = read_line(index.path() / "size").value_or("0K");
+    const std::uint64_t kib = std::strtoull(size.c_str(), nullptr, 10);
+    if (level > best_level || (level == best_level && kib * 1024 > best_size)) {
+      best_level = level;
+      best_size = kib * 1024;
+    }
+  }
+  return best_size;
+}
+
+std::string os_name(const std::filesystem::path& root) {
+  std::istringstream lines(read_text(under(root, "/etc/os-release")).value_or(""));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("PRETTY_NAME=", 0) != 0) continue;
+    std::string name = line.substr(12);
+    if (name.size() >= 2 && name.front() == '"') name = name.substr(1, name.size() - 2);
+    return name;
+  }
+  return "";
+}
+
+}  // namespace
+
+BuildInfo build_info() {
+  return {COREBENCH_VERSION, compiler_name(), COREBENCH_BUILD_TYPE, COREBENCH_CXX_FLAGS,
+          target_arch()};
+}
+
+SystemInfo read_system_info(const std::filesystem::path& root) {
+  SystemInfo info;
+  const std::vector<int> cpus = online_cpus(root);
+  info.cpu_model = cpu_model(root);
+  info.logical_cpus = static_cast<int>(cpus.size());
+  info.online_cpus = format_cpu_list(cpus);
+  info.physical_cores = physical_cores(root, cpus);
+  info.memory_bytes = memory_bytes(root);
+  info.last_level_cache_bytes = cpus.empty() ? 0 : last_level_cache(root, cpus.front());
+  info.os = os_name(root);
+  info.governor = read_line(under(root, "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"))
+                      .value_or("");
+  info.smt = read_line(under(root, "/sys/devices/system/cpu/smt/control")).value_or("");
+  info.build = build_info();
+  if (root == "/") {
+    utsname uts{};
+    if (uname(&uts) == 0) {
+      info.kernel = std::string(uts.sysname) + " " + uts.release;
+      info.arch = uts.machine;
+      info.hostname = uts.nodename;
+    }
+  } else {
+    info.kernel = read_line(under(root, "/proc/version")).value_or("");
+  }
+  return info;
+}
+
+nlohmann::json to_json(const SystemInfo& info) {
+  return {
+      {"hostname", info.hostname},
+      {"cpu_model", info.cpu_model},
+      {"arch", info.arch},
+      {"logical_cpus", info.logical_cpus},
+      {"physical_cores", info.physical_cores},
+      {"online_cpus", info.online_cpus},
+      {"memory_bytes", info.memory_bytes},
+      {"last_level_cache_bytes", info.last_level_cache_bytes},
+      {"kernel", info.kernel},
+      {"os", info.os},
+      {"governor", info.governor},
+      {"smt", info.smt},
+      {"build",
+       {{"version", info.build.version},
+        {"compiler", info.build.compiler},
+        {"build_type", info.build.build_type},
+        {"flags", info.build.flags},
+        {"arch", info.build.arch}}},
+  };
+}
+
+SystemInfo system_info_from_json(const nlohmann::json& j) {
+  SystemInfo info;
+  info.hostname = j.value("hostname", "");
+  info.cpu_model = j.value("cpu_model", "");
+  info.arch = j.value("arch", "");
+  info.logical_cpus = j.value("logical_cpus", 0);
+  info.physical_cores = j.value("physical_cores", 0);
+  info.online_cpus = j.value("online_cpus", "");
+  info.memory_bytes = j.value("memory_bytes", std::uint64_t{0});
+  info.last_level_cache_bytes = j.value("last_level_cache_bytes", std::uint64_t{0});
+  info.kernel = j.value("kernel", "");
+  info.os = j.value("os", "");
+  info.governor = j.value("governor", "");
+  info.smt = j.value("smt", "");
+  if (const auto b = j.find("build"); b != j.end() && b->is_object())
+    info.build = {b->value("version", ""), b->value("compiler", ""), b->value("build_type", ""),
+                  b->value("flags", ""), b->value("arch", "")};
+  return info;
+}
+
+}  // namespace corebench

@@ -1,0 +1,92 @@
+// Bad input from a user: every case is one line on stderr that names the
+// problem, and a non-zero exit; never a crash.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "support/run_command.h"
+#include <nlohmann/json.hpp>
+
+namespace corebench {
+namespace {
+
+using testing::run_command;
+
+struct BadInput {
+  std::vector<std::string> args;
+  std::string expected;
+};
+
+void expect_one_line_error(const BadInput& bad) {
+  std::vector<std::string> argv = {COREBENCH_BIN};
+  argv.insert(argv.end(), bad.args.begin(), bad.args.end());
+  const auto result = run_command(argv);
+  std::string shown;
+  for (const auto& a : bad.args) shown += a + " ";
+  EXPECT_NE(result.exit_code, 0) << shown;
+  EXPECT_LT(result.exit_code, 128) << shown << "died of a signal";
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << shown << result.err;
+  EXPECT_NE(result.err.find(bad.expected), std::string::npos) << shown << result.err;
+}
+
+TEST(Cli, BadRunInput) {
+  const std::vector<BadInput> cases = {
+      {{"run", "nosuch"}, "unknown suite or workload 'nosuch'"},
+      {{"run", "ramspeed:colour=blue"}, "unknown option 'colour'"},
+      {{"run", "ramspeed:size=1"}, "out of range"},
+      {{"run", "ramspeed:op=divide"}, "'divide' is not one of"},
+      {{"run", "ramspeed", "--cpus", "0-"}, "expected a CPU number at position 3"},
+      {{"run", "ramspeed", "--cpus", "99"}, "CPU 99 is not online"},
+      {{"run", "ramspeed", "--cpus", "a"}, "'a' at position 1"},
+      {{"run", "ramspeed", "--threads", "-3"}, "threads '-3'"},
+      {{"run", "ramspeed", "--runs", "0"}, "--runs"},
+      {{"run", "--bogus"}, "--bogus"},
+      {{"run", "ramspeed", "--reference", "/nonexistent/ref.json"}, "/nonexistent/ref.json"},
+      {{"frobnicate"}, "frobnicate"},
+  };
+  for (const auto& bad : cases) expect_one_line_error(bad);
+}
+
+TEST(Cli, BadCompareInput) {
+  const auto dir = std::filesystem::temp_directory_path() / ("corebench-cli-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "corrupt.json") << "{ not json";
+  std::ofstream(dir / "empty.json") << "";
+  const std::vector<BadInput> cases = {
+      {{"compare", (dir / "missing.json").string()}, "missing.json"},
+      {{"compare", (dir / "corrupt.json").string()}, "corrupt.json: not valid JSON"},
+      {{"compare", (dir / "empty.json").string()}, "empty.json"},
+      {{"compare"}, "files"},
+      {{"compare", (dir / "corrupt.json").string(), "--format", "pdf"}, "pdf"},
+  };
+  for (const auto& bad : cases) expect_one_line_error(bad);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, HelpAndVersionOnEveryVerb) {
+  EXPECT_EQ(run_command({COREBENCH_BIN, "--version"}).exit_code, 0);
+  for (const char* verb : {"list", "info", "run", "compare"}) {
+    const auto result = run_command({COREBENCH_BIN, verb, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << verb;
+    EXPECT_NE(result.out.find(std::string("corebench ") + verb), std::string::npos)
+        << verb << ": " << result.out;
+  }
+}
+
+TEST(Cli, ListAndInfoAsJson) {
+  const auto list = run_command({COREBENCH_BIN, "list", "--json"});
+  ASSERT_EQ(list.exit_code, 0);
+  const auto workloads = nlohmann::json::parse(list.out)["workloads"];
+  ASSERT_FALSE(workloads.empty());
+  EXPECT_EQ(workloads[0]["id"], "ramspeed");
+  EXPECT_FALSE(workloads[0]["options"].empty());
+  const auto info = run_command({COREBENCH_BIN, "info", "--json"});
+  ASSERT_EQ(info.exit_code, 0);
+  EXPECT_GE(nlohmann::json::parse(info.out)["logical_cpus"].get<int>(), 1);
+}
+
+}  // namespace
+}  // namespace corebench

@@ -1,0 +1,80 @@
+// End to end: a suite of misbehaving test workloads run by the real runner,
+// in child processes, with the results file checked afterwards.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "runner/result.h"
+#include "support/run_command.h"
+
+namespace corebench {
+namespace {
+
+using testing::run_command;
+
+class IsolationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    output_ = std::filesystem::temp_directory_path() /
+              ("corebench-isolation-" + std::to_string(getpid()) + ".json");
+  }
+  void TearDown() override { std::filesystem::remove(output_); }
+  std::filesystem::path output_;
+};
+
+TEST_F(IsolationTest, EachFailureIsRecordedAndTheSuiteGoesOn) {
+  const auto result = run_command({COREBENCH_TESTBIN, "run", "steady", "hang", "crash", "wrong",
+                                   "broken-setup", "steady", "--timeout", "2", "--runs", "3",
+                                   "--output", output_.string(), "--reference", ""});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const ResultFile file = read_result_file(output_);
+  ASSERT_EQ(file.tests.size(), 6u) << result.err;
+  EXPECT_EQ(file.tests[0].status, Status::Ok);
+  EXPECT_EQ(file.tests[0].samples().size(), 3u);
+  EXPECT_EQ(file.tests[1].status, Status::Timeout);
+  EXPECT_NE(file.tests[1].error.find("longer than 2 s"), std::string::npos) << file.tests[1].error;
+  EXPECT_EQ(file.tests[2].status, Status::Failed);
+  EXPECT_NE(file.tests[2].error.find("signal 6"), std::string::npos) << file.tests[2].error;
+  EXPECT_EQ(file.tests[3].status, Status::WrongAnswer);
+  EXPECT_NE(file.tests[3].error.find("expected 42"), std::string::npos) << file.tests[3].error;
+  EXPECT_TRUE(file.tests[3].samples().empty());
+  EXPECT_EQ(file.tests[4].status, Status::Failed);
+  EXPECT_NE(file.tests[4].error.find("input generator failed"), std::string::npos);
+  EXPECT_EQ(file.tests[5].status, Status::Ok);
+  EXPECT_EQ(file.tests[5].samples().size(), 3u);
+}
+
+TEST_F(IsolationTest, InterruptKeepsFinishedTestsAndSaysWhere) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    // Quiet the child's output: the test only looks at the saved file.
+    freopen("/dev/null", "w", stderr);
+    freopen("/dev/null", "w", stdout);
+    execl(COREBENCH_TESTBIN, COREBENCH_TESTBIN, "run", "steady", "hang", "steady", "--timeout",
+          "60", "--runs", "3", "--output", output_.c_str(), "--reference", "",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until the first test is saved and the hang is under way.
+  for (int i = 0; i < 200; ++i) {
+    usleep(50000);
+    try {
+      const ResultFile f = read_result_file(output_);
+      if (f.tests.size() == 2) break;
+    } catch (const std::exception&) {
+    }
+  }
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  const ResultFile file = read_result_file(output_);
+  ASSERT_EQ(file.tests.size(), 2u);
+  EXPECT_EQ(file.tests[0].status, Status::Ok);
+  EXPECT_EQ(file.tests[1].status, Status::Interrupted);
+}
+
+}  // namespace
+}  // namespace corebench

@@ -1,0 +1,95 @@
+#include "runner/suite.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "runner/error.h"
+#include "runner/paths.h"
+#include "runner/plan.h"
+#include "workloads/registry.h"
+
+namespace corebench {
+namespace {
+
+class SuiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("corebench-suite-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+    return dir_ / name;
+  }
+  std::string error_of(const std::string& text) {
+    try {
+      load_suite(write("bad.toml", text));
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(SuiteTest, ReadsTests) {
+  const Suite suite = load_suite(write("s.toml", R"(description = "d"
+[[test]]
+workload = "ramspeed"
+options = { op = "copy", size = "64MiB", passes = 2 }
+cpus = "0"
+threads = 1
+)"));
+  EXPECT_EQ(suite.name, "s");
+  ASSERT_EQ(suite.tests.size(), 1u);
+  EXPECT_EQ(suite.tests[0].options.at("passes"), "2");
+  EXPECT_EQ(suite.tests[0].name(), "ramspeed:op=copy,passes=2,size=64MiB @cpus=0 threads=1");
+}
+
+TEST_F(SuiteTest, ErrorsNameFileLineAndKey) {
+  EXPECT_NE(error_of("[[test]]\nworkload = \"ramspeed\"\ncolour = 1\n").find("bad.toml:3: 'colour': unknown key"),
+            std::string::npos);
+  EXPECT_NE(error_of("[[test]]\nworkload = 7\n").find("'workload'"), std::string::npos);
+  EXPECT_NE(error_of("[[test]]\nworkload = \"x\"\nthreads = 1.5\n").find("bad.toml:3: 'threads'"),
+            std::string::npos);
+  EXPECT_NE(error_of("[[test]\n").find("bad.toml:1:"), std::string::npos);
+  EXPECT_NE(error_of("description = \"empty\"\n").find("no [[test]]"), std::string::npos);
+}
+
+TEST(ShippedSuites, EveryOneLoadsAndPlans) {
+  const auto names = suite_names(suites_dir());
+  ASSERT_FALSE(names.empty());
+  for (const auto& name : names) {
+    PlanRequest request{{name}, "", "", suites_dir(), {0}};
+    EXPECT_NO_THROW(plan_tests(builtin_registry(), request)) << name;
+  }
+}
+
+TEST(Plan, BadTargetsAreErrors) {
+  PlanRequest request{{}, "", "", suites_dir(), {0, 1}};
+  const auto error_of = [&](std::vector<std::string> targets, std::string cpus = "",
+                            std::string threads = "") {
+    request.targets = std::move(targets);
+    request.cpus = std::move(cpus);
+    request.threads = std::move(threads);
+    try {
+      plan_tests(builtin_registry(), request);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error_of({"nosuch"}).find("unknown suite or workload 'nosuch'"), std::string::npos);
+  EXPECT_NE(error_of({"ramspeed:colour=red"}).find("unknown option 'colour'"), std::string::npos);
+  EXPECT_NE(error_of({"ramspeed:size=1"}).find("out of range"), std::string::npos);
+  EXPECT_NE(error_of({"ramspeed:op"}).find("is not name=value"), std::string::npos);
+  EXPECT_NE(error_of({"ramspeed"}, "0-").find("position 3"), std::string::npos);
+  EXPECT_NE(error_of({"ramspeed"}, "", "0").find("threads '0'"), std::string::npos);
+  EXPECT_EQ(error_of({"ramspeed:op=copy"}, "1", "all"), "no error");
+}
+
+}  // namespace
+}  // namespace corebench

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "workloads/ramspeed/ramspeed.h"
+#include "workloads/ramspeed/ramspeed_kernel.h"
+
+namespace corebench {
+namespace {
+
+using ramspeed::Op;
+using ramspeed::RamspeedKernel;
+
+OptionValues options(const std::string& op, const std::string& type) {
+  return OptionValues::resolve(make_ramspeed_entry().info.options,
+                               {{"op", op}, {"type", type}, {"size", "3MiB"}, {"passes", "2"}});
+}
+
+template <class T>
+void check_every_op(const std::string& type) {
+  for (auto [name, op] : {std::pair{"copy", Op::Copy}, std::pair{"scale", Op::Scale},
+                          std::pair{"add", Op::Add}, std::pair{"triad", Op::Triad}}) {
+    RamspeedKernel<T> workload(op);
+    workload.setup(options(name, type), {2, 0, 0});
+    workload.prepare();
+    const RunOutput out = workload.run();
+    const Verdict verdict = workload.verify();
+    EXPECT_TRUE(verdict.ok) << name << " " << type << ": " << verdict.detail;
+    // Bytes as STREAM counts them: 2 arrays for copy/scale, 3 for add/triad,
+    // of a 3 MiB total, twice.
+    EXPECT_NEAR(out.work, 2 * 3.0 * (1 << 20) / 1e6, 1e-3) << name;
+  }
+}
+
+TEST(Ramspeed, EveryKernelVerifiesForIntAndFloat) {
+  check_every_op<std::int64_t>("int");
+  check_every_op<double>("float");
+}
+
+TEST(Ramspeed, CorruptedElementIsCaught) {
+  RamspeedKernel<double> workload(Op::Triad);
+  workload.setup(options("triad", "float"), {2, 0, 0});
+  workload.prepare();
+  workload.run();
+  workload.output()[12345] += 1e-9;
+  const Verdict verdict = workload.verify();
+  EXPECT_FALSE(verdict.ok);
+  EXPECT_NE(verdict.detail.find("first at index 12345"), std::string::npos) << verdict.detail;
+  EXPECT_EQ(verdict.facts.at("wrong_elements"), 1);
+}
+
+TEST(Ramspeed, CorruptedIntegerIsCaught) {
+  RamspeedKernel<std::int64_t> workload(Op::Add);
+  workload.setup(options("add", "int"), {1, 0, 0});
+  workload.prepare();
+  workload.run();
+  workload.output()[0] ^= 1;
+  EXPECT_FALSE(workload.verify().ok);
+}
+
+TEST(Ramspeed, ARunThatWritesNothingFails) {
+  RamspeedKernel<double> workload(Op::Copy);
+  workload.setup(options("copy", "float"), {2, 0, 0});
+  workload.prepare();  // poisons the output; no run follows
+  EXPECT_FALSE(workload.verify().ok);
+}
+
+TEST(Ramspeed, AutoSizeFollowsTheLastLevelCache) {
+  auto entry = make_ramspeed_entry();
+  auto workload = entry.make();
+  // 8 x 256 KiB is far below the 512 MiB floor: the floor applies. Only
+  // setup is exercised (it allocates; the test stays fast).
+  const auto values = OptionValues::resolve(entry.info.options, {{"passes", "1"}});
+  workload->setup(values, {1, 256 << 10, 0});
+  workload->prepare();
+  workload->run();
+  const Verdict verdict = workload->verify();
+  EXPECT_TRUE(verdict.ok);
+  EXPECT_EQ(verdict.facts.at("elements"), (512 << 20) / 3 / 8);
+}
+
+}  // namespace
+}  // namespace corebench

@@ -1,0 +1,67 @@
+// Workload options: what a workload declares, and the validated values a
+// user's "name=value" pairs resolve to.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace corebench {
+
+enum class OptionKind {
+  Choice,   // one of `choices`
+  Integer,  // whole number in [min, max]
+  Real,     // number in [min, max]
+  Bytes,    // size with optional unit (64MiB, 1G, 4096), in [min, max] bytes
+  Text,     // free text
+};
+
+struct OptionSpec {
+  std::string name;
+  OptionKind kind = OptionKind::Text;
+  // The value used when the user gives none. "auto" means the workload
+  // computes it in setup() (for example from the cache sizes); the user may
+  // then also write "auto".
+  std::string default_value;
+  std::string help;
+  std::vector<std::string> choices;
+  double min = 0;
+  double max = 0;
+};
+
+// Thrown for any option a user got wrong; the message is one line that
+// names the workload's option and the problem.
+struct OptionError : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// Parses "64MiB", "1.5G", "4096" (binary units; KB/MB/GB are decimal).
+// Throws OptionError.
+std::uint64_t parse_bytes(const std::string& text);
+std::string format_bytes(std::uint64_t bytes);  // "64MiB" where exact
+
+class OptionValues {
+ public:
+  OptionValues() = default;
+
+  // Checks every given name against `specs` and every value against its
+  // kind and range, filling in defaults. Throws OptionError.
+  static OptionValues resolve(const std::vector<OptionSpec>& specs,
+                              const std::map<std::string, std::string>& given);
+
+  bool is_auto(const std::string& name) const;
+  const std::string& text(const std::string& name) const;
+  std::int64_t integer(const std::string& name) const;
+  double real(const std::string& name) const;
+  std::uint64_t bytes(const std::string& name) const;
+
+  // Every option, defaults included, by name.
+  const std::map<std::string, std::string>& all() const { return values_; }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace corebench

@@ -1,0 +1,29 @@
+#include "workloads/registry.h"
+
+#include <stdexcept>
+
+#include "workloads/ramspeed/ramspeed.h"
+
+namespace corebench {
+
+Registry::Registry(std::vector<WorkloadEntry> entries) : entries_(std::move(entries)) {
+  for (std::size_t i = 0; i < entries_.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (entries_[i].info.id == entries_[j].info.id)
+        throw std::logic_error("workload registered twice: " + entries_[i].info.id);
+}
+
+const WorkloadEntry* Registry::find(std::string_view id) const {
+  for (const auto& entry : entries_)
+    if (entry.info.id == id) return &entry;
+  return nullptr;
+}
+
+const Registry& builtin_registry() {
+  static const Registry registry({
+      make_ramspeed_entry(),
+  });
+  return registry;
+}
+
+}  // namespace corebench

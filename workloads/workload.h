@@ -1,0 +1,88 @@
+// The interface every corebench workload implements.
+//
+// A workload runs inside a child process that the runner has already pinned
+// and whose OpenMP thread count it has already set. The runner times run()
+// itself, so a workload cannot time the wrong region: run() reports how much
+// work it did and the runner turns that and the elapsed time into the metric.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "workloads/options.h"
+
+namespace corebench {
+
+enum class Direction { HigherIsBetter, LowerIsBetter };
+
+// How the runner turns one timed run() into the reported value.
+enum class MetricKind {
+  Seconds,  // value = elapsed seconds (lower is better)
+  Rate,     // value = RunOutput::work / elapsed seconds (higher is better)
+};
+
+struct WorkloadInfo {
+  std::string id;        // "ramspeed": what users type
+  std::string title;     // "RAMspeed SMP-style memory bandwidth"
+  std::string category;  // "memory", "raytracing", "hpc", ...
+  std::string unit;      // "MB/s", "s", "z/s"
+  MetricKind metric = MetricKind::Seconds;
+  std::vector<OptionSpec> options;
+  std::string verification;  // what verify() checks, for `list` and docs
+
+  Direction direction() const {
+    return metric == MetricKind::Rate ? Direction::HigherIsBetter : Direction::LowerIsBetter;
+  }
+};
+
+// What setup() gets besides the workload's own options.
+struct RunConfig {
+  int threads = 1;  // OpenMP threads; omp_set_num_threads() is already done
+  // Machine facts for sizing "auto" options; 0 where the runner could not
+  // read them.
+  std::uint64_t last_level_cache_bytes = 0;
+  std::uint64_t memory_bytes = 0;
+};
+
+struct RunOutput {
+  // Units of work done in this run, for MetricKind::Rate (MB, zones, GFLOP).
+  double work = 0;
+};
+
+struct Verdict {
+  bool ok = false;
+  std::string detail;                  // what was checked, or what was wrong
+  std::map<std::string, double> facts;  // figures worth keeping (residuals, energies)
+};
+
+class Workload {
+ public:
+  virtual ~Workload() = default;
+
+  // Untimed: allocate and generate input, deterministic. Throws
+  // std::invalid_argument for options that cannot work on this machine.
+  virtual void setup(const OptionValues& options, const RunConfig& config) = 0;
+
+  // Untimed, before every run: bring state back to the start when a run
+  // consumes its input (a simulation that advances its mesh).
+  virtual void prepare() {}
+
+  // The timed region, nothing else.
+  virtual RunOutput run() = 0;
+
+  // Untimed, after every run: check the answer against something
+  // independent of the code that computed it.
+  virtual Verdict verify() = 0;
+};
+
+// One entry of the registry: its description and how to make one.
+struct WorkloadEntry {
+  WorkloadInfo info;
+  std::function<std::unique_ptr<Workload>()> make;
+};
+
+}  // namespace corebench
