@@ -21,7 +21,8 @@ constexpr const char* kSphereFlake = "sphfract";
 // Pixels re-rendered without the octree after every run.
 constexpr int kSpotPixels = 256;
 constexpr std::uint64_t kSpotSeed = 0x5eed;
-// A byte no c-ray pixel would hold in a whole tile, written before every run.
+// Written over the picture before every run, so that pixels a run leaves
+// out cannot pass the spot check with an earlier run's values.
 constexpr std::uint8_t kPoison = 0x5a;
 // Lowest PSNR against the stored reference for a correct sphfract picture.
 // With few samples behind each reference pixel, aliasing limits how close a
