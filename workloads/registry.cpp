@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "workloads/aobench/aobench.h"
+#include "workloads/c-ray/c-ray.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -22,6 +24,8 @@ const WorkloadEntry* Registry::find(std::string_view id) const {
 const Registry& builtin_registry() {
   static const Registry registry({
       make_ramspeed_entry(),
+      make_c_ray_entry(),
+      make_aobench_entry(),
   });
   return registry;
 }

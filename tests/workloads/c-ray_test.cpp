@@ -1,0 +1,187 @@
+#include "workloads/c-ray/c-ray.h"
+
+#include <gtest/gtest.h>
+#include <omp.h>
+
+#include <cmath>
+#include <random>
+
+#include "workloads/c-ray/octree.h"
+#include "workloads/c-ray/renderer.h"
+#include "workloads/c-ray/resolution.h"
+#include "workloads/c-ray/scene.h"
+
+namespace corebench::cray {
+namespace {
+
+RgbImage render(const Scene& scene, int width, int height, int rays) {
+  const Renderer renderer(scene, width, height, rays);
+  RgbImage image(width, height);
+  image.sample_centre = kSampleCentre;
+  std::vector<std::uint8_t> tiles(static_cast<std::size_t>(renderer.tile_count()));
+  renderer.render(image, tiles);
+  return image;
+}
+
+Verdict run_workload(const std::map<std::string, std::string>& given, bool skip_run = false) {
+  const WorkloadEntry entry = make_c_ray_entry();
+  auto workload = entry.make();
+  workload->setup(OptionValues::resolve(entry.info.options, given), RunConfig{});
+  workload->prepare();
+  if (!skip_run) workload->run();
+  return workload->verify();
+}
+
+TEST(CRay, SphereFlakeHasThePublishedShape) {
+  const Scene scene = sphere_flake_scene();
+  ASSERT_EQ(scene.spheres.size(), 1u + 6 + 30 + 150 + 750 + 2);  // flake, floor, ceiling
+  EXPECT_EQ(scene.spheres[0].radius, 1.0);
+  EXPECT_NEAR(scene.spheres[1].center.x, 1.4, 1e-12);  // first child along +x
+  EXPECT_NEAR(scene.spheres[1].radius, 0.4, 1e-12);
+  EXPECT_EQ(scene.lights.size(), 2u);
+}
+
+TEST(CRay, SameImageForAnyThreadCount) {
+  const Scene scene = sphere_flake_scene();
+  const int saved = omp_get_max_threads();
+  omp_set_num_threads(1);
+  const RgbImage one = render(scene, 64, 36, 2);
+  omp_set_num_threads(3);
+  const RgbImage three = render(scene, 64, 36, 2);
+  omp_set_num_threads(saved);
+  EXPECT_EQ(one.bytes, three.bytes);
+}
+
+TEST(CRay, OctreeFindsWhatTestingEverySphereFinds) {
+  const Scene scene = sphere_flake_scene();
+  const Octree octree(scene.spheres);
+  const SphereList everything(scene.spheres);
+  std::mt19937_64 random(7);
+  std::uniform_real_distribution<double> coordinate(-3.0, 3.0);
+  int hits = 0;
+  for (int i = 0; i < 2000; ++i) {
+    const Vec3 from{coordinate(random), coordinate(random) + 4, coordinate(random) - 8};
+    const Vec3 to{coordinate(random), coordinate(random), coordinate(random)};
+    const RayQuery q(Ray{from, (to - from) * 2.0});
+    const NearestHit a = octree.nearest(q), b = everything.nearest(q);
+    EXPECT_EQ(a.sphere, b.sphere);
+    EXPECT_EQ(a.t, b.t);
+    EXPECT_EQ(octree.occluded(q), everything.occluded(q));
+    hits += a.sphere >= 0;
+  }
+  EXPECT_GT(hits, 500);  // the rays do reach the flake
+}
+
+// One sphere seen head-on through the centre pixel: Phong by hand.
+TEST(CRay, LitSpherePixelsMatchPhongByHand) {
+  const std::string lit =
+      "? gamma 1.0\n? ambient 0.1 0.1 0.1\n? bgcolor 0.2 0.4 0.6\n"
+      "s 0 0 0  1  0.5 0.8 1.0  20 0\n"
+      "l 3 4 -5\n"
+      "c 0 0 -5  40  0 0 0\n";
+  const RgbImage image = render(parse_scene(lit), 32, 32, 1);
+  // The centre pixel's ray runs along +z and meets the sphere at (0, 0, -1),
+  // where the normal and the mirrored view direction are both -z.
+  const Vec3 to_light = normalize(Vec3{3, 4, -5} - Vec3{0, 0, -1});
+  const double cosine = dot(Vec3{0, 0, -1}, to_light);
+  const double highlight = std::pow(cosine, 20);
+  const double diffuse[3] = {0.5, 0.8, 1.0};
+  for (int c = 0; c < 3; ++c) {
+    const double expected = (0.1 * diffuse[c] + cosine * diffuse[c] + highlight) * 255;
+    EXPECT_NEAR(image.pixel(16, 16)[c], expected, 1.0) << "channel " << c;
+  }
+  // The corner pixel misses the sphere.
+  EXPECT_EQ(image.pixel(0, 0)[0], 51);
+  EXPECT_EQ(image.pixel(0, 0)[1], 102);
+  EXPECT_EQ(image.pixel(0, 0)[2], 153);
+
+  // A small sphere between that point and the light leaves only ambient.
+  const RgbImage shadowed = render(parse_scene(lit + "s 1.5 2 -3  0.3\n"), 32, 32, 1);
+  for (int c = 0; c < 3; ++c)
+    EXPECT_NEAR(shadowed.pixel(16, 16)[c], 0.1 * diffuse[c] * 255, 1.0) << "channel " << c;
+}
+
+TEST(CRay, MirrorShowsWhatItFaces) {
+  // A perfect black mirror facing the camera, a lit white sphere behind the
+  // camera: the centre pixel shows the white sphere's lit front.
+  const std::string scene =
+      "? gamma 1.0\n? ambient 0 0 0\n"
+      "s 0 0 0  1  0 0 0  0 1\n"
+      "s 0 0 -12  1  1 1 1  0 0\n"
+      "l 0 0 -5\n"
+      "c 0 0 -5  40  0 0 0\n";
+  const RgbImage image = render(parse_scene(scene), 32, 32, 1);
+  // The mirrored ray meets the white sphere at (0, 0, -11), which faces the
+  // light head-on: full diffuse light, reflected at full weight.
+  for (int c = 0; c < 3; ++c) EXPECT_EQ(image.pixel(16, 16)[c], 255) << "channel " << c;
+}
+
+TEST(CRay, PassesVerificationAgainstStoredReference) {
+  const Verdict verdict = run_workload({{"resolution", "80x45"}, {"rays", "2"}});
+  EXPECT_TRUE(verdict.ok) << verdict.detail;
+  ASSERT_TRUE(verdict.facts.count("psnr_db"));
+  EXPECT_GT(verdict.facts.at("psnr_db"), 29.0);
+}
+
+TEST(CRay, VerificationFailsWithoutARun) {
+  const Verdict verdict = run_workload({{"resolution", "32x18"}, {"rays", "1"}}, true);
+  EXPECT_FALSE(verdict.ok);
+  EXPECT_NE(verdict.detail.find("tiles were not rendered"), std::string::npos) << verdict.detail;
+}
+
+TEST(CRay, ResolutionNames) {
+  EXPECT_EQ(parse_resolution("1080p").width, 1920);
+  EXPECT_EQ(parse_resolution("4k").height, 2160);
+  EXPECT_EQ(parse_resolution("5k").width, 5120);
+  EXPECT_EQ(parse_resolution("320x180").height, 180);
+  for (const char* bad :
+       {"", "x", "abc", "0x10", "10x0", "12x", "x12", "20000x10", "10x10x", "-4x4"})
+    EXPECT_THROW(parse_resolution(bad), OptionError) << bad;
+}
+
+TEST(CRay, BadOptionsAreOneLineErrors) {
+  EXPECT_THROW(run_workload({{"resolution", "huge"}}), OptionError);
+  EXPECT_THROW(run_workload({{"rays", "0"}}), OptionError);
+  EXPECT_THROW(run_workload({{"colour", "red"}}), OptionError);
+  EXPECT_THROW(run_workload({{"scene", "/nonexistent/scene.scn"}}), SceneError);
+}
+
+TEST(CRay, SceneErrorsNameTheLine) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"c 0 0 -5 40 0 0 0\ns 0 0 0\n", "line 2"},             // no radius
+      {"c 0 0 -5 40 0 0 0\ns 0 0 0 -1\n", "line 2"},          // negative radius
+      {"c 0 0 -5 40 0 0 0\np 0 1 0 0 1 0\n", "unsupported"},  // planes
+      {"c 0 0 -5 40 0 0 0\ns 0 0 0 1 1 1 1 50 0.5 7\n", "line 2"},
+      {"c 0 0 -5 40 0 0 0\ns 0 0 0 1\n? fog 1\n", "line 3"},
+      {"c 0 0 -5 400 0 0 0\ns 0 0 0 1\n", "field of view"},
+      {"s 0 0 0 1\n", "no camera"},
+      {"c 0 0 -5 40 0 0 0\n", "no spheres"},
+      {"c 0 5 0 40 0 0 0\ns 0 0 0 1\n", "straight up or down"},
+  };
+  for (const auto& [text, expected] : cases) {
+    try {
+      parse_scene(text);
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const SceneError& e) {
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(CRay, SceneFormatAsPublished) {
+  const Scene scene = parse_scene(
+      "# comment\n? gamma 1.0\n? ambient 0.05 0.05 0.05\n? samples 4\n"
+      "s\t-1.5 -0.3 -1\t0.7\t\t1.0 0.2 0.05\t\t50.0\t0.3  # trailing comment\n"
+      "s 0 0 2 1\n"
+      "l -50 100 -50\nl 40 40 150 0.5 0.5 0.5\n"
+      "c 0 6 -17 16.5 0 -0.2 0\n");
+  ASSERT_EQ(scene.spheres.size(), 2u);
+  EXPECT_EQ(scene.spheres[0].material.reflectivity, 0.3);
+  EXPECT_EQ(scene.spheres[1].material.shininess, 50.0);  // c-ray's default material
+  EXPECT_EQ(scene.lights[1].color.r, 0.5f);
+  EXPECT_EQ(scene.camera.fov_degrees, 16.5);
+  EXPECT_EQ(scene.gamma, 1.0);
+}
+
+}  // namespace
+}  // namespace corebench::cray
