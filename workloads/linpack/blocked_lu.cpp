@@ -70,13 +70,17 @@ struct Strip {
   Index begin, end;  // columns
 };
 
-// The columns right of panel k that step k updates: first the next panel on
-// its own (so that it can be factored while the rest is still updating, the
-// look-ahead of HPL), then the rest in strips for the threads to share.
-std::vector<Strip> trailing_strips(Index next, Index panel_end, Index cols, Index block,
+// The columns right of panel k that step k updates. With several threads:
+// first the next panel on its own, so that it can be factored while the rest
+// is still updating (HPL's look-ahead), then the rest in strips for the
+// threads to share. One thread gains nothing from look-ahead, and every extra
+// strip packs the panel for Eigen's product again: it takes one strip.
+std::vector<Strip> trailing_strips(Index next, Index panel_end, Index rows, Index cols, Index block,
                                    int threads) {
-  std::vector<Strip> strips;
-  if (next < panel_end) strips.push_back({next, panel_end});
+  // The last panel takes b along: b alone would be a matrix-vector product,
+  // whose rounding differs from the matrix product's.
+  if (threads == 1 || panel_end == rows) return {{next, cols}};
+  std::vector<Strip> strips{{next, panel_end}};
   const Index rest = cols - panel_end;
   const Index wanted = std::max(block, rest / (kStripsPerThread * threads));
   const Index width = (wanted + kStripGranule - 1) / kStripGranule * kStripGranule;
@@ -107,7 +111,7 @@ void factor_augmented(MatrixRef ab, Index block) {
     for (Index k = 0; k < n; k += block) {
       const Index width = std::min(block, n - k), next = k + width;
       const Index* step_pivots = pivots.data() + k;
-      const auto strips = trailing_strips(next, std::min(n, next + block), cols, block, threads);
+      const auto strips = trailing_strips(next, std::min(n, next + block), n, cols, block, threads);
       const auto l11 = ab.block(k, k, width, width).triangularView<Eigen::UnitLower>();
       const auto l21 = ab.block(next, k, n - next, width);
 #pragma omp for schedule(dynamic, 1)

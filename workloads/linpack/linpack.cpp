@@ -101,10 +101,12 @@ class Linpack final : public Workload {
     verdict.detail =
         fmt::format("HPL scaled residual {:.4g} {} {} (n={}; {})", residual.scaled,
                     verdict.ok ? "<" : "is not below", linpack::kHplResidualBound, n_, solver_);
-    verdict.facts = {
-        {"scaled_residual", residual.scaled},  {"residual_norm", residual.residual_norm},
-        {"matrix_norm", residual.matrix_norm}, {"n", static_cast<double>(n_)},
-        {"nb", static_cast<double>(block_)},   {"gflop", gflop(n_)}};
+    verdict.facts = {{"scaled_residual", residual.scaled},
+                     {"residual_norm", residual.residual_norm},
+                     {"matrix_norm", residual.matrix_norm},
+                     {"n", static_cast<double>(n_)},
+                     {"gflop", gflop(n_)}};
+    if (!use_system_) verdict.facts["nb"] = static_cast<double>(block_);
     return verdict;
   }
 
