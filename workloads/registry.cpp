@@ -4,6 +4,7 @@
 
 #include "workloads/aobench/aobench.h"
 #include "workloads/c-ray/c-ray.h"
+#include "workloads/linpack/linpack.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -26,6 +27,7 @@ const Registry& builtin_registry() {
       make_ramspeed_entry(),
       make_c_ray_entry(),
       make_aobench_entry(),
+      make_linpack_entry(),
   });
   return registry;
 }
