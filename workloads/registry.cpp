@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "workloads/compile/compile.h"
+#include "workloads/compress/compress.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -22,6 +24,8 @@ const WorkloadEntry* Registry::find(std::string_view id) const {
 const Registry& builtin_registry() {
   static const Registry registry({
       make_ramspeed_entry(),
+      make_compile_entry(),
+      make_compress_entry(),
   });
   return registry;
 }
