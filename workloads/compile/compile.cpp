@@ -10,8 +10,7 @@ std::vector<OptionSpec> compile_options() {
       {"size",
        OptionKind::Choice,
        "medium",
-       "project size: small (~15 CPU-seconds with g++ -O2), medium (~2 CPU-minutes), large (~8 "
-       "CPU-minutes)",
+       "project size in CPU time with g++ -O2: small ~10 s, medium ~2 min, large ~8 min",
        {"small", "medium", "large"}},
       {"seed", OptionKind::Integer, "1", "seed of the generated project", {}, 0, 2147483647},
       {"compiler", OptionKind::Text, "auto", "C++ compiler command; auto = $CXX, else c++", {}},

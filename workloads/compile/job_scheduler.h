@@ -32,6 +32,8 @@ struct Interrupted : std::runtime_error {
   int signal_number;
 };
 
+// One run() at a time per process: the signal handler's view of the
+// running jobs is process-wide.
 class JobScheduler {
  public:
   static constexpr int kMaxSlots = 1024;

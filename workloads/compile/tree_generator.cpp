@@ -146,7 +146,7 @@ std::size_t count_lines(const std::vector<SourceFile>& files) {
 
 TreeShape tree_shape(const std::string& size) {
   if (size == "probe") return {1, 1, 1, kStepKinds, 0, 1};
-  if (size == "small") return {2, 4, 4, 6, 1, 4};
+  if (size == "small") return {1, 4, 4, 6, 1, 3};
   if (size == "medium") return {12, 5, 4, 6, 3, 8};
   if (size == "large") return {32, 8, 4, 6, 8, 8};
   throw std::invalid_argument("unknown tree size '" + size + "' (small, medium, large)");
