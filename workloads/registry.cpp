@@ -5,6 +5,8 @@
 #include "workloads/aobench/aobench.h"
 #include "workloads/c-ray/c-ray.h"
 #include "workloads/linpack/linpack.h"
+#include "workloads/compile/compile.h"
+#include "workloads/compress/compress.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -28,6 +30,8 @@ const Registry& builtin_registry() {
       make_c_ray_entry(),
       make_aobench_entry(),
       make_linpack_entry(),
+      make_compile_entry(),
+      make_compress_entry(),
   });
   return registry;
 }
