@@ -7,6 +7,7 @@
 #include "workloads/linpack/linpack.h"
 #include "workloads/compile/compile.h"
 #include "workloads/compress/compress.h"
+#include "workloads/cfd/cfd.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -32,6 +33,7 @@ const Registry& builtin_registry() {
       make_linpack_entry(),
       make_compile_entry(),
       make_compress_entry(),
+      make_cfd_entry(),
   });
   return registry;
 }
