@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "workloads/lulesh/lulesh.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -22,6 +23,7 @@ const WorkloadEntry* Registry::find(std::string_view id) const {
 const Registry& builtin_registry() {
   static const Registry registry({
       make_ramspeed_entry(),
+      make_lulesh_entry(),
   });
   return registry;
 }
