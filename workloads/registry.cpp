@@ -8,6 +8,7 @@
 #include "workloads/compile/compile.h"
 #include "workloads/compress/compress.h"
 #include "workloads/cfd/cfd.h"
+#include "workloads/lulesh/lulesh.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -34,6 +35,7 @@ const Registry& builtin_registry() {
       make_compile_entry(),
       make_compress_entry(),
       make_cfd_entry(),
+      make_lulesh_entry(),
   });
   return registry;
 }
