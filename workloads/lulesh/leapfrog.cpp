@@ -7,8 +7,8 @@
 //   4. regions:  monotonic q (reads neighbours' gradients from sweep 3),
 //                equation of state, new volume, time-step constraints
 //
-// LULESH runs the same steps as some 60 separate parallel loops per cycle,
-// plus about 12 per equation-of-state pass of every region. Every thread
+// LULESH runs the same steps as some 70 separate parallel loops per cycle,
+// plus 13 per equation-of-state pass of every region. Every thread
 // keeps its own identical copy of the clock, so choosing the next time step
 // needs no extra synchronisation. All work is per element or per node, so
 // the answers do not depend on the number of threads.
