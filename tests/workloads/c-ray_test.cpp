@@ -117,10 +117,12 @@ TEST(CRay, MirrorShowsWhatItFaces) {
 }
 
 TEST(CRay, PassesVerificationAgainstStoredReference) {
-  const Verdict verdict = run_workload({{"resolution", "80x45"}, {"rays", "2"}});
+  // 29.9 dB when made; the bound at this few samples per reference pixel is 25.
+  const Verdict verdict = run_workload({{"resolution", "80x45"}, {"rays", "1"}});
   EXPECT_TRUE(verdict.ok) << verdict.detail;
   ASSERT_TRUE(verdict.facts.count("psnr_db"));
-  EXPECT_GT(verdict.facts.at("psnr_db"), 29.0);
+  EXPECT_GT(verdict.facts.at("psnr_db"), 28.0);
+  EXPECT_EQ(verdict.facts.at("spot_pixels_differing"), 0);
 }
 
 TEST(CRay, VerificationFailsWithoutARun) {
