@@ -46,8 +46,8 @@ void add_compare(CLI::App& app, CompareArgs& compare) {
   verb->add_option("files", compare.files, "Result files (JSON)")->required();
   verb->add_option("--reference", compare.reference,
                    "Reference result file (default: the files in results/reference/)");
-  verb->add_option("--format", compare.format, "text, markdown, csv or json")
-      ->check(CLI::IsMember({"text", "markdown", "csv", "json"}));
+  verb->add_option("--format", compare.format, "text, markdown, csv, json or html")
+      ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
 }
 
 int dispatch(CLI::App& app, const Registry& registry, const RunArgs& run,

@@ -4,6 +4,11 @@
 
 #include "workloads/aobench/aobench.h"
 #include "workloads/c-ray/c-ray.h"
+#include "workloads/linpack/linpack.h"
+#include "workloads/compile/compile.h"
+#include "workloads/compress/compress.h"
+#include "workloads/cfd/cfd.h"
+#include "workloads/lulesh/lulesh.h"
 #include "workloads/ramspeed/ramspeed.h"
 
 namespace corebench {
@@ -26,6 +31,11 @@ const Registry& builtin_registry() {
       make_ramspeed_entry(),
       make_c_ray_entry(),
       make_aobench_entry(),
+      make_linpack_entry(),
+      make_compile_entry(),
+      make_compress_entry(),
+      make_cfd_entry(),
+      make_lulesh_entry(),
   });
   return registry;
 }

@@ -9,7 +9,8 @@ std::unique_ptr<Reporter> make_reporter(const std::string& format) {
   if (format == "markdown") return make_markdown_reporter();
   if (format == "csv") return make_csv_reporter();
   if (format == "json") return make_json_reporter();
-  throw Error("unknown format '" + format + "' (text, markdown, csv, json)");
+  if (format == "html") return make_html_reporter();
+  throw Error("unknown format '" + format + "' (text, markdown, csv, json, html)");
 }
 
 }  // namespace corebench

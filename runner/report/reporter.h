@@ -19,8 +19,9 @@ std::unique_ptr<Reporter> make_text_reporter();
 std::unique_ptr<Reporter> make_markdown_reporter();
 std::unique_ptr<Reporter> make_csv_reporter();
 std::unique_ptr<Reporter> make_json_reporter();
+std::unique_ptr<Reporter> make_html_reporter();  // a page with bar charts
 
-// "text", "markdown", "csv" or "json"; throws Error for anything else.
+// "text", "markdown", "csv", "json" or "html"; throws Error for anything else.
 std::unique_ptr<Reporter> make_reporter(const std::string& format);
 
 }  // namespace corebench

@@ -22,13 +22,20 @@ void BM_Kernel(benchmark::State& state, Op op) {
                           static_cast<std::int64_t>(n * sizeof(T)));
 }
 
+void BM_Float(benchmark::State& state, Op op) {
+  BM_Kernel<double>(state, op);
+}
+void BM_Int(benchmark::State& state, Op op) {
+  BM_Kernel<std::int64_t>(state, op);
+}
+
 // 4096 elements: 32 KiB per array, L1/L2 resident.
-BENCHMARK_CAPTURE(BM_Kernel<double>, copy_float, Op::Copy)->Arg(4096);
-BENCHMARK_CAPTURE(BM_Kernel<double>, scale_float, Op::Scale)->Arg(4096);
-BENCHMARK_CAPTURE(BM_Kernel<double>, add_float, Op::Add)->Arg(4096);
-BENCHMARK_CAPTURE(BM_Kernel<double>, triad_float, Op::Triad)->Arg(4096);
-BENCHMARK_CAPTURE(BM_Kernel<std::int64_t>, copy_int, Op::Copy)->Arg(4096);
-BENCHMARK_CAPTURE(BM_Kernel<std::int64_t>, triad_int, Op::Triad)->Arg(4096);
+BENCHMARK_CAPTURE(BM_Float, copy, Op::Copy)->Arg(4096);
+BENCHMARK_CAPTURE(BM_Float, scale, Op::Scale)->Arg(4096);
+BENCHMARK_CAPTURE(BM_Float, add, Op::Add)->Arg(4096);
+BENCHMARK_CAPTURE(BM_Float, triad, Op::Triad)->Arg(4096);
+BENCHMARK_CAPTURE(BM_Int, copy, Op::Copy)->Arg(4096);
+BENCHMARK_CAPTURE(BM_Int, triad, Op::Triad)->Arg(4096);
 
 }  // namespace
 }  // namespace corebench::ramspeed

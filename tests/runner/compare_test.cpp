@@ -108,6 +108,10 @@ TEST(Reporters, EveryFormatShowsMultipliersAndMissingCells) {
   const auto json = nlohmann::json::parse(render("json", table));
   EXPECT_DOUBLE_EQ(json["rows"][0]["results"][1]["multiplier"].get<double>(), 0.5);
   EXPECT_TRUE(json["rows"][1]["results"][1].is_null());
+  const std::string html = render("html", table);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find(">1.50x</text>"), std::string::npos) << html;
+  EXPECT_NE(html.find("MB/s ↑"), std::string::npos);
 }
 
 TEST(Reporters, UnknownFormatIsAnError) { EXPECT_ANY_THROW(make_reporter("pdf")); }

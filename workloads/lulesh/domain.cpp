@@ -1,0 +1,195 @@
+#include "workloads/lulesh/domain.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "workloads/lulesh/element_geometry.h"
+
+namespace corebench::lulesh {
+namespace {
+
+// Runs body(i) for i in [0, count), split into tiles the way the leapfrog
+// hands them out, so that each page is first touched by a thread that will
+// work on it.
+template <class Body>
+void first_touch(Index count, Body body) {
+  const Index tiles = (count + kTile - 1) / kTile;
+#pragma omp parallel for schedule(static)
+  for (Index t = 0; t < tiles; ++t)
+    for (Index i = t * kTile; i < std::min(count, (t + 1) * kTile); ++i) body(i);
+}
+
+}  // namespace
+
+bool Placement::has_neighbour(int dcol, int drow, int dplane) const {
+  const auto inside = [&](Index at, int step) { return at + step >= 0 && at + step < side; };
+  return inside(col, dcol) && inside(row, drow) && inside(plane, dplane);
+}
+
+Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement where)
+    : placement(where),
+      edge_elems(edge),
+      edge_nodes(edge + 1),
+      num_elem(edge * edge * edge),
+      num_node((edge + 1) * (edge + 1) * (edge + 1)),
+      regions(num_elem, region_settings,
+              where.col + where.side * (where.row + where.side * where.plane)),
+      x(num_node),
+      y(num_node),
+      z(num_node),
+      xd(num_node),
+      yd(num_node),
+      zd(num_node),
+      nodal_mass(num_node),
+      node_symmetry(num_node),
+      node_corner_start(num_node + 1),
+      node_corners(8 * std::size_t(num_elem)),
+      nodelist(8 * std::size_t(num_elem)),
+      e(num_elem),
+      p(num_elem),
+      q(num_elem),
+      v(num_elem),
+      vnew(num_elem),
+      volo(num_elem),
+      delv(num_elem),
+      vdov(num_elem),
+      arealg(num_elem),
+      ss(num_elem),
+      elem_mass(num_elem),
+      delv_xi(num_elem + 1),
+      delv_eta(num_elem + 1),
+      delv_zeta(num_elem + 1),
+      delx_xi(num_elem),
+      delx_eta(num_elem),
+      delx_zeta(num_elem),
+      corner_forces(8 * std::size_t(num_elem)) {
+  for (auto& neighbours : face_neighbour) neighbours = AlignedBuffer<Index>(num_elem);
+  build_connectivity();
+  build_faces();
+  build_node_corners();
+  place_nodes();
+  compute_masses();
+  reset();
+}
+
+void Domain::build_connectivity() {
+  const Index en = edge_nodes;
+  first_touch(num_elem, [&](Index k) {
+    const Index col = k % edge_elems, row = (k / edge_elems) % edge_elems,
+                plane = k / (edge_elems * edge_elems);
+    const Index n0 = col + en * (row + en * plane);
+    Index* corner = &nodelist[8 * std::size_t(k)];
+    corner[0] = n0;
+    corner[1] = n0 + 1;
+    corner[2] = n0 + en + 1;
+    corner[3] = n0 + en;
+    corner[4] = n0 + en * en;
+    corner[5] = n0 + en * en + 1;
+    corner[6] = n0 + en * en + en + 1;
+    corner[7] = n0 + en * en + en;
+  });
+  first_touch(num_node, [&](Index n) {
+    const Index col = n % en, row = (n / en) % en, plane = n / (en * en);
+    node_symmetry[n] = std::uint8_t((col == 0 && placement.col == 0 ? kSymmetryX : 0) |
+                                    (row == 0 && placement.row == 0 ? kSymmetryY : 0) |
+                                    (plane == 0 && placement.plane == 0 ? kSymmetryZ : 0));
+  });
+}
+
+void Domain::build_faces() {
+  // Faces on the domain's border: a symmetry plane at the origin side of
+  // the global mesh, a free surface at the far side, or (later) a
+  // neighbouring domain.
+  if (placement.has_neighbour(-1, 0, 0) || placement.has_neighbour(1, 0, 0) ||
+      placement.has_neighbour(0, -1, 0) || placement.has_neighbour(0, 1, 0) ||
+      placement.has_neighbour(0, 0, -1) || placement.has_neighbour(0, 0, 1))
+    throw std::invalid_argument("lulesh: a domain with neighbours needs the MPI mode (not built)");
+
+  const Index stride[3] = {1, edge_elems, edge_elems * edge_elems};
+  first_touch(num_elem, [&](Index k) {
+    const Index at[3] = {k % edge_elems, (k / edge_elems) % edge_elems,
+                         k / (edge_elems * edge_elems)};
+    for (int axis = 0; axis < 3; ++axis) {
+      face_neighbour[2 * axis][k] = at[axis] == 0 ? k : k - stride[axis];
+      face_neighbour[2 * axis + 1][k] =
+          at[axis] == edge_elems - 1 ? free_surface_slot() : k + stride[axis];
+    }
+  });
+}
+
+void Domain::build_node_corners() {
+  std::vector<Index> start(num_node + 1, 0);
+  for (std::size_t c = 0; c < nodelist.size(); ++c) ++start[nodelist[c] + 1];
+  for (Index n = 0; n < num_node; ++n) start[n + 1] += start[n];
+  std::vector<Index> corners(nodelist.size());
+  std::vector<Index> fill(start.begin(), start.end() - 1);
+  // Ascending corner index, hence ascending element, at every node.
+  for (std::size_t c = 0; c < nodelist.size(); ++c)
+    corners[fill[nodelist[c]]++] = static_cast<Index>(c);
+
+  first_touch(num_node, [&](Index n) {
+    node_corner_start[n] = start[n];
+    for (Index i = start[n]; i < start[n + 1]; ++i) node_corners[i] = corners[i];
+  });
+  node_corner_start[num_node] = start[num_node];
+}
+
+void Domain::place_nodes() {
+  const Index en = edge_nodes;
+  const Index mesh_edge = placement.side * edge_elems;
+  const auto coordinate = [&](Index domain_at, Index node_at) {
+    return kMeshExtent * Real(domain_at * edge_elems + node_at) / Real(mesh_edge);
+  };
+  first_touch(num_node, [&](Index n) {
+    x[n] = coordinate(placement.col, n % en);
+    y[n] = coordinate(placement.row, (n / en) % en);
+    z[n] = coordinate(placement.plane, n / (en * en));
+  });
+}
+
+void Domain::compute_masses() {
+  // Unit reference density: an element's mass is its initial volume.
+  first_touch(num_elem, [&](Index k) {
+    Hex hex;
+    gather_hex(&nodelist[8 * std::size_t(k)], x.data(), y.data(), z.data(), hex);
+    volo[k] = elem_mass[k] = hex_volume(hex);
+  });
+  first_touch(num_node, [&](Index n) {
+    Real mass = 0.0;
+    for (Index i = node_corner_start[n]; i < node_corner_start[n + 1]; ++i)
+      mass += volo[node_corners[i] / 8] / Real(8.0);
+    nodal_mass[n] = mass;
+  });
+}
+
+Real Domain::blast_specific_energy() const {
+  const Real scale = Real(edge_elems * placement.side) / Real(45.0);
+  return kBlastEnergyAt45 * scale * scale * scale;
+}
+
+void Domain::reset() {
+  place_nodes();
+  first_touch(num_node, [&](Index n) { xd[n] = yd[n] = zd[n] = 0.0; });
+  first_touch(num_elem, [&](Index k) {
+    e[k] = p[k] = q[k] = ss[k] = 0.0;
+    v[k] = 1.0;
+    vnew[k] = delv[k] = vdov[k] = arealg[k] = 0.0;
+    delv_xi[k] = delv_eta[k] = delv_zeta[k] = 0.0;
+    delx_xi[k] = delx_eta[k] = delx_zeta[k] = 0.0;
+    for (int c = 0; c < 8; ++c) corner_forces[8 * std::size_t(k) + c] = CornerForce{};
+  });
+  delv_xi[free_surface_slot()] = delv_eta[free_surface_slot()] = delv_zeta[free_surface_slot()] =
+      0.0;
+
+  const Real blast = blast_specific_energy();
+  if (placement.col == 0 && placement.row == 0 && placement.plane == 0) e[0] = blast;
+  clock = Clock{};
+  // The first step from an analytic Courant estimate.
+  clock.deltatime = (Real(.5) * std::cbrt(volo[0])) / std::sqrt(Real(2.0) * blast);
+}
+
+}  // namespace corebench::lulesh

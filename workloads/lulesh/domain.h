@@ -1,0 +1,125 @@
+// The LULESH domain: one cube of hexahedral elements of the Sedov blast
+// mesh, with every nodal and element field in its own 64-byte-aligned array
+// (structure of arrays), first touched by the threads that later use it.
+//
+// A domain knows where it sits in a cube of domains and which of its faces
+// border a neighbour, so that a multi-domain (MPI) mode can be added later;
+// today the workload builds exactly one domain that is the whole mesh.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "workloads/common/aligned_buffer.h"
+#include "workloads/lulesh/parameters.h"
+#include "workloads/lulesh/regions.h"
+
+namespace corebench::lulesh {
+
+// Where a domain sits in a cube of side^3 domains.
+struct Placement {
+  Index side = 1;
+  Index col = 0;
+  Index row = 0;
+  Index plane = 0;
+
+  bool has_neighbour(int dcol, int drow, int dplane) const;
+};
+
+// Elements (or nodes) a thread takes at a time: enough to hide the cost of
+// handing work out, small enough to balance unequal cores.
+constexpr Index kTile = 256;
+
+// Bits of Domain::node_symmetry: the node lies on the x = 0, y = 0 or
+// z = 0 symmetry plane, where its acceleration normal to the plane is zero.
+enum SymmetryPlane : std::uint8_t { kSymmetryX = 1, kSymmetryY = 2, kSymmetryZ = 4 };
+
+// The six faces of an element, in LULESH's order: -xi, +xi, -eta, +eta,
+// -zeta, +zeta.
+enum Face { kXiMinus, kXiPlus, kEtaMinus, kEtaPlus, kZetaMinus, kZetaPlus, kFaceCount };
+
+// One element corner's contribution to the force on its node. Stress and
+// hourglass parts stay apart because LULESH sums them separately per node;
+// keeping its order of additions keeps its answers.
+struct CornerForce {
+  Real stress[3];
+  Real hourglass[3];
+};
+
+// The scalar state of the time integration.
+struct Clock {
+  Real time = 0;
+  Real deltatime = 0;
+  Real dtcourant = kNoTimeConstraint;
+  Real dthydro = kNoTimeConstraint;
+  Index cycle = 0;
+};
+
+struct Domain {
+  // Builds a cube of edge_elems^3 elements; the fields hold the initial
+  // state afterwards (as after reset()).
+  Domain(Index edge_elems, const Regions::Settings& regions, Placement placement = {});
+
+  // Brings every evolving field back to the initial Sedov state.
+  void reset();
+
+  Placement placement;
+  Index edge_elems;
+  Index edge_nodes;
+  Index num_elem;
+  Index num_node;
+  Regions regions;
+  Clock clock;
+
+  // Nodal fields.
+  AlignedBuffer<Real> x, y, z;     // coordinates
+  AlignedBuffer<Real> xd, yd, zd;  // velocities
+  AlignedBuffer<Real> nodal_mass;
+  AlignedBuffer<std::uint8_t> node_symmetry;  // SymmetryPlane bits
+  // The element corners at each node, ascending, as indices into
+  // corner_forces: node n owns node_corners[node_corner_start[n] ..
+  // node_corner_start[n + 1]).
+  AlignedBuffer<Index> node_corner_start;
+  AlignedBuffer<Index> node_corners;
+
+  // Element connectivity.
+  AlignedBuffer<Index> nodelist;  // 8 nodes per element, LULESH's corner order
+  // For each face, the element whose velocity gradient the monotonic-q
+  // limiter reads across it: the neighbour inside the mesh, the element
+  // itself on a symmetry plane, or free_surface_slot() (always zero) on
+  // the free surface.
+  std::array<AlignedBuffer<Index>, kFaceCount> face_neighbour;
+
+  // Element fields.
+  AlignedBuffer<Real> e;       // specific internal energy
+  AlignedBuffer<Real> p;       // pressure
+  AlignedBuffer<Real> q;       // artificial viscosity
+  AlignedBuffer<Real> v;       // relative volume
+  AlignedBuffer<Real> vnew;    // relative volume at the end of the step
+  AlignedBuffer<Real> volo;    // reference volume
+  AlignedBuffer<Real> delv;    // vnew - v
+  AlignedBuffer<Real> vdov;    // volume derivative over volume
+  AlignedBuffer<Real> arealg;  // characteristic length
+  AlignedBuffer<Real> ss;      // sound speed
+  AlignedBuffer<Real> elem_mass;
+  // Velocity and position gradients for the monotonic q; the velocity
+  // gradients carry one more slot, free_surface_slot(), that stays zero.
+  AlignedBuffer<Real> delv_xi, delv_eta, delv_zeta;
+  AlignedBuffer<Real> delx_xi, delx_eta, delx_zeta;
+
+  // Per-corner forces of the current step (8 per element).
+  AlignedBuffer<CornerForce> corner_forces;
+
+  Index free_surface_slot() const { return num_elem; }
+  // Specific energy the blast deposits in the element at the origin.
+  Real blast_specific_energy() const;
+
+ private:
+  void build_connectivity();
+  void build_node_corners();
+  void build_faces();
+  void place_nodes();
+  void compute_masses();
+};
+
+}  // namespace corebench::lulesh
