@@ -7,8 +7,11 @@ namespace {
 
 // Cells or faces per chunk handed to a thread: dynamic chunks keep a slower
 // core from stalling the rest, and every loop writes only its own row or
-// face, so results do not depend on the thread count.
-constexpr int kChunk = 512;
+// face, so results do not depend on the thread count. Loops of fewer than
+// kParallelMin items run on one thread, where a parallel region would cost
+// more than it saves.
+constexpr int kChunk = 1024;
+constexpr int kParallelMin = 8 * kChunk;
 
 // Linear-interpolation weight of `cell` at interior face `face`.
 double weight_of(const HexMesh& mesh, int face, int cell) {
@@ -29,7 +32,7 @@ double pressure_coupling(const HexMesh& mesh, const Eigen::VectorXd& volume_over
 
 void gauss_gradient(const HexMesh& mesh, const Eigen::VectorXd& phi, GradientField& gradient) {
   gradient.resize(mesh.cell_count());
-#pragma omp parallel for schedule(dynamic, kChunk)
+#pragma omp parallel for schedule(dynamic, kChunk) if (mesh.cell_count() >= kParallelMin)
   for (int c = 0; c < mesh.cell_count(); ++c) {
     Eigen::Vector3d sum = Eigen::Vector3d::Zero();
     for (int e = mesh.cell_face_start[c]; e < mesh.cell_face_start[c + 1]; ++e) {
@@ -47,7 +50,7 @@ void gauss_gradient(const HexMesh& mesh, const Eigen::VectorXd& phi, GradientFie
 
 void net_outflow(const HexMesh& mesh, const Eigen::VectorXd& face_flux, Eigen::VectorXd& outflow) {
   outflow.resize(mesh.cell_count());
-#pragma omp parallel for schedule(dynamic, kChunk)
+#pragma omp parallel for schedule(dynamic, kChunk) if (mesh.cell_count() >= kParallelMin)
   for (int c = 0; c < mesh.cell_count(); ++c) {
     double sum = 0;
     for (int e = mesh.cell_face_start[c]; e < mesh.cell_face_start[c + 1]; ++e)
@@ -61,7 +64,7 @@ void assemble_momentum(const HexMesh& mesh, const Boundaries& boundaries, const 
                        int component, CellMatrix& matrix, Eigen::VectorXd& rhs) {
   const Eigen::VectorXd& u = flow.velocity[component];
   rhs.resize(mesh.cell_count());
-#pragma omp parallel for schedule(dynamic, kChunk)
+#pragma omp parallel for schedule(dynamic, kChunk) if (mesh.cell_count() >= kParallelMin)
   for (int c = 0; c < mesh.cell_count(); ++c) {
     double diagonal = 0;
     double source = -pressure_gradient[c][component] * mesh.cell_volume[c];
@@ -96,7 +99,7 @@ void rhie_chow_fluxes(const HexMesh& mesh, const FlowField& flow,
                       const Eigen::VectorXd& volume_over_diagonal, Eigen::VectorXd& face_flux) {
   face_flux.setZero(mesh.face_count());  // boundaries are impermeable
   const Eigen::VectorXd& p = flow.pressure;
-#pragma omp parallel for schedule(dynamic, kChunk)
+#pragma omp parallel for schedule(dynamic, kChunk) if (mesh.face_count() >= kParallelMin)
   for (int f = 0; f < mesh.interior_face_count(); ++f) {
     const int o = mesh.owner[f];
     const int n = mesh.neighbour[f];
@@ -113,7 +116,7 @@ void assemble_pressure_correction(const HexMesh& mesh, const Eigen::VectorXd& vo
                                   const Eigen::VectorXd& face_flux, CellMatrix& matrix,
                                   Eigen::VectorXd& rhs) {
   rhs.resize(mesh.cell_count());
-#pragma omp parallel for schedule(dynamic, kChunk)
+#pragma omp parallel for schedule(dynamic, kChunk) if (mesh.cell_count() >= kParallelMin)
   for (int c = 0; c < mesh.cell_count(); ++c) {
     double diagonal = 0;
     double imbalance = 0;
@@ -133,13 +136,13 @@ void assemble_pressure_correction(const HexMesh& mesh, const Eigen::VectorXd& vo
 void apply_pressure_correction(const HexMesh& mesh, const Eigen::VectorXd& correction,
                                const Eigen::VectorXd& volume_over_diagonal, int dims,
                                double pressure_relaxation, FlowField& flow) {
-#pragma omp parallel for schedule(dynamic, kChunk)
+#pragma omp parallel for schedule(dynamic, kChunk) if (mesh.face_count() >= kParallelMin)
   for (int f = 0; f < mesh.interior_face_count(); ++f)
     flow.face_flux[f] -= pressure_coupling(mesh, volume_over_diagonal, f) *
                          (correction[mesh.neighbour[f]] - correction[mesh.owner[f]]);
   GradientField gradient;
   gauss_gradient(mesh, correction, gradient);
-#pragma omp parallel for schedule(dynamic, kChunk)
+#pragma omp parallel for schedule(dynamic, kChunk) if (mesh.cell_count() >= kParallelMin)
   for (int c = 0; c < mesh.cell_count(); ++c) {
     for (int i = 0; i < dims; ++i) flow.velocity[i][c] -= volume_over_diagonal[c] * gradient[c][i];
     flow.pressure[c] += pressure_relaxation * correction[c];

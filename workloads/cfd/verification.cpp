@@ -181,11 +181,11 @@ Verdict verify_cavity(const CavityCase& cavity, const HexMesh& mesh, const FlowF
   }
   if (fixed_iterations)
     notes.push_back(
-        fmt::format("{} fixed iterations, largest residual {:.2e} (not required to "
+        fmt::format("{} fixed iterations, largest residual {:.3e} (not required to "
                     "converge)",
                     summary.iterations, last.largest()));
   else
-    check(summary.converged, fmt::format("converged in {} iterations: largest residual {:.2e} "
+    check(summary.converged, fmt::format("converged in {} iterations: largest residual {:.3e} "
                                          "< {:.0e}",
                                          summary.iterations, last.largest(), tolerance));
 
