@@ -57,8 +57,33 @@ std::uint64_t {3}_checksum();
                      name.ns(), name.cls(), methods, name.stem());
 }
 
-// One unit: `functions` member functions of `steps` steps each; the native
-// evaluation runs alongside the text so the two cannot drift apart.
+struct GeneratedFunction {
+  std::string text;
+  std::uint64_t value = 0;  // what the function returns
+};
+
+// Member function `index` of a unit: `steps` steps folded into `h`. The
+// native evaluation runs alongside the text so the two cannot drift apart.
+GeneratedFunction generate_function(const UnitName& name, int index, int steps, std::uint64_t salt,
+                                    std::set<std::string>& includes, std::uint64_t& rng_state) {
+  const std::uint64_t start = mix(salt + static_cast<std::uint64_t>(index));
+  std::uint64_t h = salt ^ start;
+  std::string body;
+  // Kinds in rotation from a random start: a function of kStepKinds steps
+  // uses every kind once.
+  const auto first_kind = static_cast<int>(rng_state % kStepKinds);
+  for (int s = 0; s < steps; ++s) {
+    const Step step = random_step(static_cast<StepKind>((first_kind + s) % kStepKinds), rng_state);
+    for (auto& include : step_includes(step.kind)) includes.insert(include);
+    body += step_source(step);
+    h = mix(h ^ step_value(step));
+  }
+  return {fmt::format("std::uint64_t {}::stage_{}() const {{\n  std::uint64_t h = salt_ ^ "
+                      "{:#x}ULL;\n{}  return h;\n}}\n\n",
+                      name.cls(), index, start, body),
+          h};
+}
+
 GeneratedUnit generate_unit(const UnitName& name, int functions, int steps,
                             std::uint64_t& rng_state) {
   const std::uint64_t salt = mix(rng_state += 0x9e3779b97f4a7c15ULL);
@@ -66,24 +91,9 @@ GeneratedUnit generate_unit(const UnitName& name, int functions, int steps,
   std::string bodies;
   std::uint64_t checksum = salt;
   for (int f = 0; f < functions; ++f) {
-    const std::uint64_t start = mix(salt + static_cast<std::uint64_t>(f));
-    std::uint64_t h = salt ^ start;
-    std::string body;
-    // Kinds in rotation from a random start: a function of kStepKinds
-    // steps uses every kind once.
-    const auto first_kind = static_cast<int>(rng_state % kStepKinds);
-    for (int s = 0; s < steps; ++s) {
-      const Step step =
-          random_step(static_cast<StepKind>((first_kind + s) % kStepKinds), rng_state);
-      for (auto& include : step_includes(step.kind)) includes.insert(include);
-      body += step_source(step);
-      h = mix(h ^ step_value(step));
-    }
-    checksum = mix(checksum + h);
-    bodies += fmt::format(
-        "std::uint64_t {}::stage_{}() const {{\n  std::uint64_t h = salt_ ^ {:#x}ULL;\n{}  "
-        "return h;\n}}\n\n",
-        name.cls(), f, start, body);
+    const GeneratedFunction function = generate_function(name, f, steps, salt, includes, rng_state);
+    bodies += function.text;
+    checksum = mix(checksum + function.value);
   }
   std::string fold;
   for (int f = 0; f < functions; ++f) fold += fmt::format("  h = core::mix(h + stage_{}());\n", f);
