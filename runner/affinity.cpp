@@ -55,6 +55,11 @@ const char* placement_name(Placement placement) {
   return placement == Placement::Compact ? "compact" : "spread";
 }
 
+std::optional<Placement> placement_option(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  return parse_placement(text);
+}
+
 std::vector<int> placement_order(const CpuSet& cpus, const Topology& topology,
                                  Placement placement) {
   const auto domains = spread_domains(cpus, topology);
@@ -85,7 +90,20 @@ std::vector<int> placement_order(const CpuSet& cpus, const Topology& topology,
   return order;
 }
 
-void pin_process(const CpuSet& cpus) {
+CpuSet current_affinity() {
+  cpu_set_t mask;
+  CPU_ZERO(&mask);
+  if (sched_getaffinity(0, sizeof mask, &mask) != 0) {
+    throw std::system_error(errno, std::generic_category(), "cannot read the CPU affinity");
+  }
+  std::vector<int> cpus;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (CPU_ISSET(cpu, &mask)) cpus.push_back(cpu);
+  }
+  return CpuSet(std::move(cpus));
+}
+
+void pin_this_thread(const CpuSet& cpus) {
   set_affinity(0, cpus.ids(), "to CPUs " + cpus.to_string());
 }
 

@@ -2,6 +2,7 @@
 // out where the threads really ran.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -21,14 +22,19 @@ enum class Placement {
 // "compact" or "spread"; throws std::invalid_argument otherwise.
 Placement parse_placement(std::string_view text);
 const char* placement_name(Placement placement);
+// A --placement option: nullopt when empty, else parse_placement().
+std::optional<Placement> placement_option(std::string_view text);
 
 // The CPUs of `cpus` in the order threads are given them: thread i runs on
 // element i % size.
 std::vector<int> placement_order(const CpuSet& cpus, const Topology& topology, Placement placement);
 
-// Restricts the calling process (all its future threads) to `cpus`. Throws
-// std::system_error when the kernel refuses.
-void pin_process(const CpuSet& cpus);
+// Restricts the calling thread (and the threads it starts later) to `cpus`.
+// Throws std::system_error when the kernel refuses.
+void pin_this_thread(const CpuSet& cpus);
+
+// The calling thread's affinity: in a test's child, the test's CPU set.
+CpuSet current_affinity();
 
 // Binds OpenMP thread i of the current team size to order[i % order.size()].
 // libgomp and libomp keep their pool threads between parallel regions of

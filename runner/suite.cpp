@@ -31,7 +31,8 @@ TestSpec read_test(const std::filesystem::path& file, const toml::node& node) {
   check_toml_keys(file, *table, {"workload", "options", "cpus", "threads"});
   TestSpec spec;
   const toml::node* workload = table->get("workload");
-  if (!workload || !workload->is_string()) toml_fail(file, node, "workload", "missing or not a string");
+  if (!workload || !workload->is_string())
+    toml_fail(file, node, "workload", "missing or not a string");
   spec.workload = *workload->value<std::string>();
   if (const toml::node* options = table->get("options")) {
     const toml::table* opts = options->as_table();

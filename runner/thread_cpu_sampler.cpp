@@ -10,6 +10,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
+
+#include "runner/affinity.h"
 
 namespace corebench {
 namespace {
@@ -84,6 +87,12 @@ void ThreadCpuSampler::start() {
   running_ = true;
   sampler_ = std::thread([this] {
     sampler_tid_ = current_tid();
+    // Born on OpenMP thread 0's CPU; roaming the set disturbs it less.
+    try {
+      pin_this_thread(allowed_);
+    } catch (const std::system_error&) {
+      // Sampling from thread 0's CPU still works.
+    }
     while (running_) {
       std::this_thread::sleep_for(std::chrono::milliseconds(period_ms_));
       if (running_) sample_tasks();

@@ -48,7 +48,7 @@ class CpuHog {
  public:
   explicit CpuHog(int cpu) : pid_(fork()) {
     if (pid_ == 0) {
-      pin_process(CpuSet({cpu}));
+      pin_this_thread(CpuSet({cpu}));
       volatile unsigned long spin = 0;
       while (true) spin = spin + 1;
     }
