@@ -1,13 +1,14 @@
 // Why profiles pick a dynamic OpenMP schedule where core types differ.
 //
-// This machine's cores are equal, so one is made slow: a busy process pinned
-// to the last CPU takes about half of it. Two OpenMP threads, pinned by the
+// This machine's cores are equal, so one is made slow: kHogs busy processes
+// pinned to the last CPU leave our thread there about 1/(kHogs+1) of it
+// (on an otherwise idle machine). Two OpenMP threads, pinned by the
 // runner's own code to the first and last CPU, then share a CPU-bound loop
 // of many equal chunks under the schedule a profile would set:
 //   static   each thread gets half the chunks; the slowed thread finishes
-//            late and the fast one waits (about 2x the unloaded time);
+//            late and the fast one waits (with 3 hogs: about 4x unloaded);
 //   dynamic  threads take chunks as they finish them, so the fast one does
-//            more (ideal: the work of 1.5 CPUs, about 1.33x unloaded).
+//            more (ideal: the work of 1.25 CPUs, 1.6x unloaded).
 // Run:  corebench_bench --benchmark_filter='Unloaded|SlowCpu' --benchmark_repetitions=5
 //         --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
@@ -18,7 +19,8 @@
 #include <unistd.h>
 
 #include <cmath>
-#include <optional>
+#include <memory>
+#include <vector>
 
 #include "runner/affinity.h"
 #include "runner/openmp_schedule.h"
@@ -26,6 +28,7 @@
 namespace corebench {
 namespace {
 
+constexpr int kHogs = 3;
 constexpr int kChunks = 512;
 constexpr int kStepsPerChunk = 20000;
 
@@ -79,8 +82,8 @@ void schedule_on_two_cpus(benchmark::State& state, const char* schedule, bool sl
   apply_openmp_schedule(parse_openmp_schedule("static"));
   const double expected = run_loop();  // the same sum whatever the schedule
   apply_openmp_schedule(parse_openmp_schedule(schedule));
-  std::optional<CpuHog> hog;
-  if (slow_last_cpu) hog.emplace(last);
+  std::vector<std::unique_ptr<CpuHog>> hogs;
+  for (int i = 0; slow_last_cpu && i < kHogs; ++i) hogs.push_back(std::make_unique<CpuHog>(last));
   for (auto _ : state) {
     const double sum = run_loop();
     if (std::abs(sum - expected) > 1e-9 * std::abs(expected)) {
