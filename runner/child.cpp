@@ -7,7 +7,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include "runner/affinity.h"
+#include "runner/openmp_schedule.h"
 #include "runner/protocol.h"
+#include "runner/thread_cpu_sampler.h"
 
 namespace corebench {
 namespace {
@@ -18,13 +21,19 @@ void send(std::FILE* out, const ChildMessage& message) {
   std::fflush(out);
 }
 
-RunRecord timed_run(const WorkloadInfo& info, Workload& workload, bool warmup) {
+RunRecord timed_run(const WorkloadInfo& info, Workload& workload, bool warmup,
+                    const CpuSet& allowed) {
   RunRecord record;
   record.warmup = warmup;
   workload.prepare();
+  ThreadCpuSampler sampler(allowed);
+  sampler.start();
   const auto start = std::chrono::steady_clock::now();
   const RunOutput output = workload.run();
   const auto stop = std::chrono::steady_clock::now();
+  const ThreadCpus seen = sampler.stop();
+  for (const auto& cpus : seen.by_thread) record.thread_cpus.push_back(cpus.to_string());
+  record.strayed = seen.strayed;
   record.seconds = std::chrono::duration<double>(stop - start).count();
   record.value = info.metric == MetricKind::Rate ? output.work / record.seconds : record.seconds;
   const Verdict verdict = workload.verify();
@@ -45,11 +54,17 @@ int run_child(const Registry& registry, const std::string& request_json) {
   ChildMessage error;
   std::unique_ptr<Workload> workload;
   const WorkloadEntry* entry = nullptr;
+  CpuSet allowed;
   try {
     const ExecRequest request = exec_request_from_json(nlohmann::json::parse(request_json));
     entry = registry.find(request.workload);
     if (!entry) throw std::invalid_argument("unknown workload '" + request.workload + "'");
     omp_set_num_threads(request.threads);
+    allowed = current_affinity();
+    if (!request.thread_cpus.empty()) pin_openmp_threads(request.thread_cpus);
+    if (!request.schedule.empty()) {
+      apply_openmp_schedule(parse_openmp_schedule(request.schedule));
+    }
     const OptionValues options = OptionValues::resolve(entry->info.options, request.options);
     workload = entry->make();
     workload->setup(options, {request.threads, request.last_level_cache_bytes,
@@ -64,7 +79,7 @@ int run_child(const Registry& registry, const std::string& request_json) {
   for (std::string command; std::getline(std::cin, command) && command != "quit";) {
     ChildMessage message{ChildMessage::Type::Run, "", {}};
     try {
-      message.run = timed_run(entry->info, *workload, command == "run warmup");
+      message.run = timed_run(entry->info, *workload, command == "run warmup", allowed);
     } catch (const std::exception& e) {
       error.error = std::string("run failed: ") + e.what();
       send(out, error);

@@ -79,14 +79,4 @@ std::vector<int> online_cpus(const std::filesystem::path& root) {
   return cpus;
 }
 
-std::vector<int> resolve_cpus(const std::string& spec, const std::vector<int>& online) {
-  if (spec == "all") return online;
-  std::vector<int> cpus = parse_cpu_list(spec);
-  for (int cpu : cpus)
-    if (!std::binary_search(online.begin(), online.end(), cpu))
-      throw Error(fmt::format("CPU list '{}': CPU {} is not online (online: {})", spec, cpu,
-                              format_cpu_list(online)));
-  return cpus;
-}
-
 }  // namespace corebench

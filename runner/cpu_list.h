@@ -17,8 +17,5 @@ std::string format_cpu_list(const std::vector<int>& cpus);
 // number sysconf reports when the file is unreadable.
 std::vector<int> online_cpus(const std::filesystem::path& root = "/");
 
-// A user's CPU set: "all" or a list. Every CPU must be online.
-// Throws Error.
-std::vector<int> resolve_cpus(const std::string& spec, const std::vector<int>& online);
 
 }  // namespace corebench

@@ -25,8 +25,9 @@ class TestSession {
  public:
   TestSession(const PlannedTest& test, const ExecSettings& settings, const RunCallback& progress)
       : settings_(settings), progress_(progress), result_(describe_test(test)) {
-    ExecRequest request{test.entry->info.id, test.spec.options, test.threads,
-                        settings.last_level_cache_bytes, settings.memory_bytes};
+    ExecRequest request{test.entry->info.id,   test.spec.options, test.threads,
+                        settings.last_level_cache_bytes, settings.memory_bytes,
+                        test.thread_cpus,       test.schedule};
     child_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{settings.self_exe, "exec", "--request", to_json(request).dump()},
         test.cpus);
@@ -129,9 +130,11 @@ TestResult describe_test(const PlannedTest& test) {
   result.name = test.spec.name();
   result.workload = info.id;
   result.options = OptionValues::resolve(info.options, test.spec.options).all();
-  result.cpus_spec = test.spec.cpus.empty() ? "all" : test.spec.cpus;
+  result.cpus_spec = test.cpus_spec;
   result.cpus = format_cpu_list(test.cpus);
   result.threads = test.threads;
+  result.placement = test.placement;
+  result.schedule = test.schedule;
   result.unit = info.unit;
   result.direction = info.direction();
   return result;

@@ -18,8 +18,12 @@ namespace corebench {
 struct PlannedTest {
   TestSpec spec;
   const WorkloadEntry* entry = nullptr;
+  std::string cpus_spec;  // the expression `cpus` came from
   std::vector<int> cpus;
   int threads = 1;
+  std::vector<int> thread_cpus;  // the placement: OpenMP thread i on [i % size]
+  std::string placement;         // its name, for the result
+  std::string schedule;          // OpenMP schedule for schedule(runtime) loops
 };
 
 struct ExecSettings {

@@ -15,6 +15,8 @@ std::filesystem::path data_dir() {
 
 std::filesystem::path suites_dir() { return data_dir() / "profiles" / "suites"; }
 
+std::filesystem::path machine_profiles_dir() { return data_dir() / "profiles" / "machines"; }
+
 std::filesystem::path reference_dir() { return data_dir() / "results" / "reference"; }
 
 }  // namespace corebench

@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-#include "runner/cpu_list.h"
+#include "runner/cpuset.h"
 #include "runner/error.h"
 #include "runner/suite.h"
 
@@ -33,6 +33,34 @@ std::vector<TestSpec> expand_target(const Registry& registry, const PlanRequest&
   return {spec};
 }
 
+// Where the profile says a test without a CPU set runs: single-threaded
+// tests on the fastest core, others on its multi-threaded set.
+std::pair<std::string, std::string> default_cpus(const MachineProfile& profile,
+                                                 const TestSpec& spec) {
+  if (spec.threads == "1") return {"cpus.single_thread", profile.single_thread_cpus};
+  return {"cpus.multi_thread", profile.multi_thread_cpus};
+}
+
+// The test's CPUs, threads, and how the threads are laid onto the CPUs.
+void place(const PlanRequest& request, const TestSpec& spec, PlannedTest& test) {
+  const auto [profile_key, fallback] = default_cpus(request.profile, spec);
+  test.cpus_spec = spec.cpus.empty() ? fallback : spec.cpus;
+  CpuSet cpus;
+  try {
+    cpus = resolve_cpu_set(test.cpus_spec, request.topology);
+  } catch (const CpuSetError& e) {
+    if (!spec.cpus.empty()) throw Error(fmt::format("{}: {}", spec.name(), e.what()));
+    throw Error(fmt::format("{}: default from {} '{}': {}", spec.name(),
+                            request.profile.file.string(), profile_key, e.what()));
+  }
+  test.cpus = cpus.ids();
+  test.threads = resolve_threads(spec.threads, cpus.size());
+  const Placement placement = request.placement.value_or(request.profile.placement);
+  test.thread_cpus = placement_order(cpus, request.topology, placement);
+  test.placement = placement_name(placement);
+  test.schedule = request.profile.schedule_for(cpus, request.topology);
+}
+
 PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestSpec spec) {
   if (!request.cpus.empty()) spec.cpus = request.cpus;
   if (!request.threads.empty()) spec.threads = request.threads;
@@ -46,8 +74,7 @@ PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestS
   } catch (const OptionError& e) {
     throw Error(fmt::format("{}: {}", spec.workload, e.what()));
   }
-  test.cpus = resolve_cpus(spec.cpus.empty() ? "all" : spec.cpus, request.online);
-  test.threads = resolve_threads(spec.threads, test.cpus.size());
+  place(request, spec, test);
   test.spec = std::move(spec);
   return test;
 }

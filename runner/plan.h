@@ -4,10 +4,14 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "runner/affinity.h"
 #include "runner/executor.h"
+#include "runner/machine_profile.h"
+#include "runner/topology.h"
 
 namespace corebench {
 
@@ -16,7 +20,9 @@ struct PlanRequest {
   std::string cpus;                  // overrides every test's; empty = keep
   std::string threads;               // likewise
   std::filesystem::path suites_dir;
-  std::vector<int> online;           // the machine's online CPUs
+  Topology topology;                   // what CPU-set expressions resolve on
+  MachineProfile profile;              // default CPU sets, placement, schedule
+  std::optional<Placement> placement;  // overrides the profile's
 };
 
 // Throws Error naming the first problem.

@@ -11,7 +11,9 @@ nlohmann::json to_json(const ExecRequest& request) {
           {"options", request.options},
           {"threads", request.threads},
           {"last_level_cache_bytes", request.last_level_cache_bytes},
-          {"memory_bytes", request.memory_bytes}};
+          {"memory_bytes", request.memory_bytes},
+          {"thread_cpus", request.thread_cpus},
+          {"schedule", request.schedule}};
 }
 
 ExecRequest exec_request_from_json(const nlohmann::json& j) {
@@ -21,6 +23,8 @@ ExecRequest exec_request_from_json(const nlohmann::json& j) {
   request.threads = j.at("threads").get<int>();
   request.last_level_cache_bytes = j.at("last_level_cache_bytes").get<std::uint64_t>();
   request.memory_bytes = j.at("memory_bytes").get<std::uint64_t>();
+  request.thread_cpus = j.value("thread_cpus", std::vector<int>{});
+  request.schedule = j.value("schedule", "");
   return request;
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "runner/result.h"
 
@@ -24,6 +25,8 @@ struct ExecRequest {
   int threads = 1;
   std::uint64_t last_level_cache_bytes = 0;
   std::uint64_t memory_bytes = 0;
+  std::vector<int> thread_cpus;  // OpenMP thread i is bound to [i % size]; empty: unbound
+  std::string schedule;          // for schedule(runtime) loops; empty: the runtime's
 };
 
 nlohmann::json to_json(const ExecRequest& request);

@@ -37,6 +37,8 @@ nlohmann::json to_json(const TestResult& t) {
           {"cpus_spec", t.cpus_spec},
           {"cpus", t.cpus},
           {"threads", t.threads},
+          {"placement", t.placement},
+          {"schedule", t.schedule},
           {"unit", t.unit},
           {"higher_is_better", t.direction == Direction::HigherIsBetter},
           {"status", to_string(t.status)},
@@ -53,6 +55,8 @@ TestResult test_from_json(const nlohmann::json& j) {
   t.cpus_spec = j.value("cpus_spec", "");
   t.cpus = j.value("cpus", "");
   t.threads = j.value("threads", 0);
+  t.placement = j.value("placement", "");
+  t.schedule = j.value("schedule", "");
   t.unit = j.at("unit").get<std::string>();
   t.direction = j.at("higher_is_better").get<bool>() ? Direction::HigherIsBetter
                                                      : Direction::LowerIsBetter;
@@ -72,7 +76,8 @@ std::string system_error(const std::string& what, const std::filesystem::path& p
 
 nlohmann::json to_json(const RunRecord& r) {
   return {{"warmup", r.warmup},     {"seconds", r.seconds}, {"value", r.value},
-          {"verified", r.verified}, {"detail", r.detail},   {"facts", r.facts}};
+          {"verified", r.verified}, {"detail", r.detail},   {"facts", r.facts},
+          {"thread_cpus", r.thread_cpus}, {"strayed", r.strayed}};
 }
 
 RunRecord run_record_from_json(const nlohmann::json& j) {
@@ -83,6 +88,8 @@ RunRecord run_record_from_json(const nlohmann::json& j) {
   r.verified = j.at("verified").get<bool>();
   r.detail = j.value("detail", "");
   r.facts = j.value("facts", std::map<std::string, double>{});
+  r.thread_cpus = j.value("thread_cpus", std::vector<std::string>{});
+  r.strayed = j.value("strayed", false);
   return r;
 }
 
@@ -109,6 +116,7 @@ nlohmann::json to_json(const ResultFile& result) {
           {"label", result.label},
           {"created", result.created},
           {"system", to_json(result.system)},
+          {"topology", result.topology},
           {"tests", std::move(tests)}};
 }
 
@@ -125,6 +133,7 @@ ResultFile result_file_from_json(const nlohmann::json& j) {
     result.label = j.value("label", "");
     result.created = j.value("created", "");
     result.system = system_info_from_json(j.value("system", nlohmann::json::object()));
+    result.topology = j.value("topology", nlohmann::json());
     for (const auto& test : j.at("tests")) result.tests.push_back(test_from_json(test));
   } catch (const nlohmann::json::exception& e) {
     throw Error(fmt::format("malformed result file ({})", e.what()));

@@ -26,6 +26,9 @@ struct RunRecord {
   bool verified = false;
   std::string detail;  // the verdict's text
   std::map<std::string, double> facts;
+  // Per OpenMP thread, the CPUs it was seen on during this run ("5", "5-6").
+  std::vector<std::string> thread_cpus = {};
+  bool strayed = false;  // some thread was seen outside the test's CPUs
 };
 
 struct TestResult {
@@ -35,6 +38,8 @@ struct TestResult {
   std::string cpus_spec;                       // as given ("all", "0-1")
   std::string cpus;                            // the CPUs it ran on
   int threads = 0;
+  std::string placement;  // "compact" or "spread": how threads were bound
+  std::string schedule;   // the OpenMP schedule of schedule(runtime) loops
   std::string unit;
   Direction direction = Direction::HigherIsBetter;
   std::vector<RunRecord> runs;  // warm-up included, in order
@@ -52,6 +57,7 @@ struct ResultFile {
   std::string label;
   std::string created;  // ISO 8601, UTC
   SystemInfo system;
+  nlohmann::json topology;  // topology_to_json() of the machine; null if not recorded
   std::vector<TestResult> tests;
 
   const TestResult* find(const std::string& name) const;

@@ -3,53 +3,40 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <toml++/toml.h>
 
 #include "runner/error.h"
+#include "runner/toml_check.h"
 
 namespace corebench {
 namespace {
-
-// A problem at a place in a suite file, as one line: "file:line: key: what".
-[[noreturn]] void fail(const std::filesystem::path& file, const toml::node& node,
-                       const std::string& key, const std::string& what) {
-  throw Error(fmt::format("{}:{}: '{}': {}", file.string(), node.source().begin.line, key, what));
-}
-
-void check_keys(const std::filesystem::path& file, const toml::table& table,
-                const std::set<std::string>& allowed) {
-  for (const auto& [key, node] : table)
-    if (!allowed.count(std::string(key.str())))
-      fail(file, node, std::string(key.str()),
-           fmt::format("unknown key (allowed: {})", fmt::join(allowed, ", ")));
-}
 
 std::string text_of(const std::filesystem::path& file, const toml::node& node,
                     const std::string& key) {
   if (auto s = node.value<std::string>()) return *s;
   if (node.is_integer() || node.is_floating_point()) return fmt::format("{}", *node.value<double>());
-  fail(file, node, key, "must be a string or a number");
+  toml_fail(file, node, key, "must be a string or a number");
 }
 
 std::string integer_or_text(const std::filesystem::path& file, const toml::node& node,
                             const std::string& key) {
   if (auto i = node.value_exact<std::int64_t>()) return std::to_string(*i);
   if (auto s = node.value_exact<std::string>()) return *s;
-  fail(file, node, key, "must be a whole number or a string");
+  toml_fail(file, node, key, "must be a whole number or a string");
 }
 
 TestSpec read_test(const std::filesystem::path& file, const toml::node& node) {
   const toml::table* table = node.as_table();
-  if (!table) fail(file, node, "test", "each [[test]] must be a table");
-  check_keys(file, *table, {"workload", "options", "cpus", "threads"});
+  if (!table) toml_fail(file, node, "test", "each [[test]] must be a table");
+  check_toml_keys(file, *table, {"workload", "options", "cpus", "threads"});
   TestSpec spec;
   const toml::node* workload = table->get("workload");
-  if (!workload || !workload->is_string()) fail(file, node, "workload", "missing or not a string");
+  if (!workload || !workload->is_string())
+    toml_fail(file, node, "workload", "missing or not a string");
   spec.workload = *workload->value<std::string>();
   if (const toml::node* options = table->get("options")) {
     const toml::table* opts = options->as_table();
-    if (!opts) fail(file, *options, "options", "must be a table of name = value");
+    if (!opts) toml_fail(file, *options, "options", "must be a table of name = value");
     for (const auto& [key, value] : *opts)
       spec.options[std::string(key.str())] = text_of(file, value, std::string(key.str()));
   }
@@ -62,13 +49,8 @@ TestSpec read_test(const std::filesystem::path& file, const toml::node& node) {
 }  // namespace
 
 Suite load_suite(const std::filesystem::path& file) {
-  toml::table root;
-  try {
-    root = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    throw Error(fmt::format("{}:{}: {}", file.string(), e.source().begin.line, e.description()));
-  }
-  check_keys(file, root, {"description", "test"});
+  const toml::table root = parse_toml_file(file);
+  check_toml_keys(file, root, {"description", "test"});
   Suite suite;
   suite.name = file.stem().string();
   suite.description = root["description"].value_or(std::string());

@@ -1,32 +1,70 @@
 #include <fmt/format.h>
 
-#include "workloads/options.h"
+#include "runner/machine.h"
 #include "runner/sysinfo.h"
+#include "runner/topology_report.h"
 #include "runner/verbs/verbs.h"
+#include "workloads/options.h"
 
 namespace corebench {
+namespace {
 
-int info_verb(bool json) {
-  const SystemInfo info = read_system_info();
-  if (json) {
-    fmt::print("{}\n", to_json(info).dump(2));
+// "x925:1 (5)": an expression and what it is here.
+std::string with_cpus(const std::string& expression, const Topology& topology) {
+  try {
+    return fmt::format("{} ({})", expression, resolve_cpu_set(expression, topology).to_string());
+  } catch (const CpuSetError&) {
+    return fmt::format("{} (does not resolve here)", expression);
+  }
+}
+
+nlohmann::json profile_json(const MachineProfile& profile) {
+  return {{"name", profile.name},
+          {"title", profile.title},
+          {"file", profile.file.string()},
+          {"single_thread_cpus", profile.single_thread_cpus},
+          {"multi_thread_cpus", profile.multi_thread_cpus},
+          {"placement", placement_name(profile.placement)},
+          {"schedule_one_type", profile.schedule_one_type},
+          {"schedule_mixed_types", profile.schedule_mixed_types},
+          {"compiler_flags", profile.compiler_flags},
+          {"sweep_sets", profile.sweep_sets},
+          {"sweep_threads", profile.sweep_threads}};
+}
+
+void print_profile(const MachineProfile& profile, const Topology& topology) {
+  fmt::print("Profile    {}: {} ({})\n", profile.name, profile.title, profile.file.string());
+  fmt::print("           single-threaded tests on {}, multi-threaded on {}, placement {}\n",
+             with_cpus(profile.single_thread_cpus, topology),
+             with_cpus(profile.multi_thread_cpus, topology), placement_name(profile.placement));
+  fmt::print("           OpenMP schedule {} on one core type, {} across types\n",
+             profile.schedule_one_type, profile.schedule_mixed_types);
+  fmt::print("           compiler flags {}\n", profile.compiler_flags);
+  fmt::print("           sweep sets {}\n", fmt::join(profile.sweep_sets, ", "));
+}
+
+}  // namespace
+
+int info_verb(const InfoArgs& args) {
+  const SystemInfo info = read_system_info(args.sysfs_root);
+  const Machine machine = detect_machine(args.profile, args.sysfs_root);
+  if (args.json) {
+    nlohmann::json j = to_json(info);
+    j["topology"] = topology_to_json(machine.topology);
+    j["profile"] = profile_json(machine.profile);
+    fmt::print("{}\n", j.dump(2));
     return 0;
   }
   const auto or_unknown = [](const std::string& s) { return s.empty() ? "unknown" : s; };
-  fmt::print("CPU          {}\n", info.cpu_model);
-  fmt::print("Architecture {}\n", or_unknown(info.arch));
-  fmt::print("CPUs         {} logical ({}), {} physical cores\n", info.logical_cpus,
-             info.online_cpus, info.physical_cores);
-  fmt::print("SMT          {}\n", or_unknown(info.smt));
-  fmt::print("Last cache   {}\n", format_bytes(info.last_level_cache_bytes));
-  fmt::print("Memory       {:.1f} GiB\n", static_cast<double>(info.memory_bytes) / (1ull << 30));
-  fmt::print("Kernel       {}\n", or_unknown(info.kernel));
-  fmt::print("OS           {}\n", or_unknown(info.os));
-  fmt::print("Governor     {}\n", or_unknown(info.governor));
-  fmt::print("corebench    {} ({} build for {})\n", info.build.version, info.build.build_type,
+  fmt::print("{}", format_topology(machine.topology));
+  print_profile(machine.profile, machine.topology);
+  fmt::print("Kernel     {}\n", or_unknown(info.kernel));
+  fmt::print("OS         {}\n", or_unknown(info.os));
+  fmt::print("Governor   {}\n", or_unknown(info.governor));
+  fmt::print("corebench  {} ({} build for {})\n", info.build.version, info.build.build_type,
              info.build.arch);
-  fmt::print("Compiler     {}\n", info.build.compiler);
-  fmt::print("Flags        {}\n", or_unknown(info.build.flags));
+  fmt::print("Compiler   {}\n", info.build.compiler);
+  fmt::print("Flags      {}\n", or_unknown(info.build.flags));
   return 0;
 }
 

@@ -10,12 +10,19 @@
 namespace corebench {
 
 int list_verb(const Registry& registry, bool json);
-int info_verb(bool json);
+struct InfoArgs {
+  bool json = false;
+  std::string sysfs_root = "/";  // read another machine's dump
+  std::string profile;           // force a machine profile
+};
+int info_verb(const InfoArgs& args);
 
 struct RunArgs {
   std::vector<std::string> targets;  // suites and workload specs; empty = quick
   std::string cpus;
   std::string threads;
+  std::string profile;    // machine profile name; empty = chosen from detection
+  std::string placement;  // "compact" or "spread"; empty = the profile's
   std::optional<int> runs;
   std::string output;
   std::string reference;
@@ -25,6 +32,14 @@ struct RunArgs {
   bool warmup = true;
 };
 int run_verb(const Registry& registry, const RunArgs& args);
+
+struct SweepArgs {
+  std::string workload;  // "ramspeed:op=copy"
+  std::string sets;      // "0,1,all"; empty = the profile's preset
+  std::string threads;   // "1,2,4"; empty = the profile's, else one per CPU of each set
+  RunArgs run;           // profile, placement, runs, output, label, timeout, budget, warm-up
+};
+int sweep_verb(const Registry& registry, const SweepArgs& args);
 
 struct CompareArgs {
   std::vector<std::string> files;

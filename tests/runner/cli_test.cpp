@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "support/run_command.h"
-#include <nlohmann/json.hpp>
 
 namespace corebench {
 namespace {
@@ -38,9 +38,18 @@ TEST(Cli, BadRunInput) {
       {{"run", "ramspeed:colour=blue"}, "unknown option 'colour'"},
       {{"run", "ramspeed:size=1"}, "out of range"},
       {{"run", "ramspeed:op=divide"}, "'divide' is not one of"},
-      {{"run", "ramspeed", "--cpus", "0-"}, "expected a CPU number at position 3"},
-      {{"run", "ramspeed", "--cpus", "99"}, "CPU 99 is not online"},
-      {{"run", "ramspeed", "--cpus", "a"}, "'a' at position 1"},
+      {{"run", "ramspeed", "--cpus", "0-"}, "found 'end' (position 2)"},
+      {{"run", "ramspeed", "--cpus", "99"}, "CPUs 99 are not online"},
+      {{"run", "ramspeed", "--cpus", "a"}, "unknown name 'a'"},
+      {{"run", "ramspeed", "--cpus", "all-all"}, "it names no CPU"},
+      {{"run", "ramspeed", "--placement", "scatter"}, "scatter"},
+      {{"run", "ramspeed", "--profile", "nosuch"}, "no machine profile 'nosuch'"},
+      {{"sweep"}, "workload"},
+      {{"sweep", "ramspeed", "--sets", "0,,1"}, "empty set at position 2"},
+      {{"sweep", "ramspeed", "--sets", "(0"}, "unbalanced parentheses"},
+      {{"sweep", "ramspeed", "--threads", "0"}, "'0' is not a thread count"},
+      {{"sweep", "ramspeed", "--sets", "x999"}, "unknown name 'x999'"},
+      {{"info", "--sysfs-root", "/nonexistent"}, "holds neither proc/cpuinfo"},
       {{"run", "ramspeed", "--threads", "-3"}, "threads '-3'"},
       {{"run", "ramspeed", "--runs", "0"}, "--runs"},
       {{"run", "--bogus"}, "--bogus"},
@@ -51,7 +60,8 @@ TEST(Cli, BadRunInput) {
 }
 
 TEST(Cli, BadCompareInput) {
-  const auto dir = std::filesystem::temp_directory_path() / ("corebench-cli-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("corebench-cli-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "corrupt.json") << "{ not json";
   std::ofstream(dir / "empty.json") << "";

@@ -16,7 +16,7 @@ TEST(CpuList, ParsesKernelNotation) {
 
 void expect_error(const std::string& spec, const std::string& words) {
   try {
-    resolve_cpus(spec, {0, 1});
+    parse_cpu_list(spec);
     FAIL() << "accepted '" << spec << "'";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
@@ -28,11 +28,8 @@ TEST(CpuList, BadListsNameTheTokenAndPosition) {
   expect_error("a", "'a' at position 1 is not a CPU number");
   expect_error("0,,1", "position 3");
   expect_error("1-0", "runs backwards");
-  expect_error("99", "CPU 99 is not online (online: 0-1)");
   expect_error("", "empty");
 }
-
-TEST(CpuList, AllIsTheOnlineSet) { EXPECT_EQ(resolve_cpus("all", {0, 1}), (std::vector<int>{0, 1})); }
 
 }  // namespace
 }  // namespace corebench

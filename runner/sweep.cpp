@@ -1,0 +1,131 @@
+#include "runner/sweep.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "runner/error.h"
+
+namespace corebench {
+namespace {
+
+// Four significant digits without an exponent for everyday magnitudes.
+std::string value_text(double value) {
+  if (value >= 1000 || value <= -1000) return fmt::format("{:.0f}", value);
+  return fmt::format("{:.4g}", value);
+}
+
+// Higher is faster, whatever the metric: a rate as it is, seconds inverted.
+double speed(double value, Direction direction) {
+  return direction == Direction::HigherIsBetter ? value : 1.0 / value;
+}
+
+}  // namespace
+
+std::vector<std::string> split_sweep_sets(std::string_view text) {
+  std::vector<std::string> sets;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ',';
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) break;
+    if (c != ',' || depth > 0) continue;
+    if (i == start) throw Error(fmt::format("--sets '{}': empty set at position {}", text, i));
+    sets.emplace_back(text.substr(start, i - start));
+    start = i + 1;
+  }
+  if (depth != 0) throw Error(fmt::format("--sets '{}': unbalanced parentheses", text));
+  return sets;
+}
+
+std::vector<int> parse_sweep_threads(std::string_view text) {
+  std::vector<int> counts;
+  for (const auto& item : split_sweep_sets(text)) {
+    int count = 0;
+    const auto [end, error] = std::from_chars(item.data(), item.data() + item.size(), count);
+    if (error != std::errc() || end != item.data() + item.size() || count < 1 || count > 4096) {
+      throw Error(
+          fmt::format("--threads '{}': '{}' is not a thread count from 1 to 4096", text, item));
+    }
+    counts.push_back(count);
+  }
+  return counts;
+}
+
+SweepPlan plan_sweep(const Registry& registry, const std::string& workload,
+                     const std::vector<std::string>& sets, const std::vector<int>& threads,
+                     const PlanRequest& base) {
+  SweepPlan plan;
+  for (const auto& set : sets) {
+    const CpuSet cpus = resolve_cpu_set(set, base.topology);
+    std::vector<int> counts = threads;
+    if (counts.empty()) counts.push_back(static_cast<int>(cpus.size()));
+    for (const int count : counts) {
+      if (static_cast<std::size_t>(count) > cpus.size()) {
+        plan.notes.push_back(
+            fmt::format("left out {} with {} threads: it has {} CPUs", set, count, cpus.size()));
+        continue;
+      }
+      PlanRequest request = base;
+      request.targets = {workload};
+      request.cpus = set;
+      request.threads = std::to_string(count);
+      PlannedTest test = std::move(plan_tests(registry, request).front());
+      const auto same = std::find_if(plan.tests.begin(), plan.tests.end(), [&](const auto& row) {
+        return row.cpus == test.cpus && row.threads == test.threads;
+      });
+      if (same != plan.tests.end()) {
+        plan.notes.push_back(fmt::format("left out {} with {} threads: the same as {}", set, count,
+                                         same->cpus_spec));
+        continue;
+      }
+      plan.tests.push_back(std::move(test));
+    }
+  }
+  return plan;
+}
+
+std::vector<SweepRow> sweep_rows(const std::vector<TestResult>& tests) {
+  std::vector<SweepRow> rows;
+  std::optional<double> best_single;
+  for (const auto& test : tests) {
+    SweepRow row{test.cpus_spec,         test.cpus,    test.threads, std::nullopt,
+                 to_string(test.status), std::nullopt, std::nullopt};
+    if (test.status == Status::Ok && test.summary.n > 0) {
+      row.value = test.summary.mean;
+      if (test.threads == 1) {
+        const double single = speed(*row.value, test.direction);
+        best_single = std::max(best_single.value_or(single), single);
+      }
+    }
+    rows.push_back(row);
+  }
+  const auto first_speed = [&]() -> std::optional<double> {
+    if (tests.empty() || !rows.front().value) return std::nullopt;
+    return speed(*rows.front().value, tests.front().direction);
+  }();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].value) continue;
+    const double row_speed = speed(*rows[i].value, tests[i].direction);
+    if (first_speed) rows[i].multiplier = row_speed / *first_speed;
+    if (best_single) rows[i].efficiency = row_speed / rows[i].threads / *best_single;
+  }
+  return rows;
+}
+
+std::string format_sweep(const std::vector<SweepRow>& rows, const std::string& unit) {
+  std::string out = fmt::format("{:<16} {:<20} {:>7} {:>14} {:>8} {:>11}\n", "set", "cpus",
+                                "threads", unit, "vs first", "per thread");
+  for (const auto& row : rows) {
+    out += fmt::format("{:<16} {:<20} {:>7} {:>14} {:>8} {:>11}", row.set, row.cpus, row.threads,
+                       row.value ? value_text(*row.value) : row.status,
+                       row.multiplier ? fmt::format("{:.2f}x", *row.multiplier) : "-",
+                       row.efficiency ? fmt::format("{:.0f}%", *row.efficiency * 100) : "-");
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace corebench

@@ -1,0 +1,82 @@
+// What the machine is made of, read from /proc and /sys/devices/system under
+// a root directory, so that a dump of another machine (tests/fixtures/sysfs)
+// reads exactly like that machine.
+//
+// Detection never throws for a file that is missing or unreadable: it falls
+// back to something smaller and says so in Topology::warnings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runner/cpuset.h"
+
+namespace corebench {
+
+// One core design (Cortex-X925, Intel P-core, Zen 5). Types are ranked:
+// Topology::core_types[0] is the fastest.
+struct CoreType {
+  std::string id;    // what CPU-set expressions call it: "x925", "p", "zen5"
+  std::string name;  // for people: "Cortex-X925", "P-core"
+  CpuSet cpus;
+  int cores = 0;                   // physical cores (SMT threads counted once)
+  std::uint64_t max_freq_khz = 0;  // highest cpuinfo_max_freq among its CPUs, 0 if unknown
+};
+
+// A set of CPUs sharing something (a cache, a cluster, a NUMA node), with
+// the size of that cache where it is one.
+struct CpuDomain {
+  CpuSet cpus;
+  std::uint64_t size_bytes = 0;
+};
+
+// Per online CPU; indices point into the Topology's vectors.
+struct CpuDetail {
+  int id = 0;
+  int package = 0;                 // index into Topology::packages
+  int core = 0;                    // index into Topology::cores
+  int cluster = 0;                 // index into Topology::clusters
+  int core_type = 0;               // index into Topology::core_types
+  std::uint64_t max_freq_khz = 0;  // 0 if unknown
+  int capacity = 0;                // cpu_capacity, 0 if absent
+};
+
+struct Topology {
+  std::string root;                   // where it was read from
+  std::string architecture;           // "x86_64", "aarch64", or "" if unknown
+  std::string vendor;                 // "GenuineIntel", "AuthenticAMD", "ARM", ...
+  std::string model;                  // "13th Gen Intel(R) Core(TM) i7-1370P"
+  int cpu_family = -1;                // x86 only, -1 elsewhere
+  std::vector<std::string> features;  // cpuinfo flags / Features
+  std::uint64_t memory_bytes = 0;     // MemTotal, 0 if unknown
+
+  CpuSet online;
+  std::vector<CpuDetail> cpus;  // one per online CPU, by id
+  // Each list is ordered by its domains' lowest CPU, so "cluster0" is the
+  // cluster holding the lowest CPU whatever the kernel's own ids are.
+  std::vector<CpuSet> packages;
+  std::vector<CpuSet> cores;  // the SMT siblings of each physical core
+  std::vector<CpuSet> clusters;
+  std::vector<CpuDomain> l2;
+  std::vector<CpuDomain> l3;
+  std::vector<CpuSet> numa_nodes;
+  std::vector<CoreType> core_types;  // fastest first
+  bool smt = false;                  // some core has more than one online thread
+
+  std::vector<std::string> warnings;  // what could not be read, and what was assumed
+
+  const CpuDetail& cpu(int id) const;  // throws std::out_of_range if not online
+  const CoreType& fastest_type() const { return core_types.front(); }
+  const CoreType& slowest_type() const { return core_types.back(); }
+  bool hybrid() const { return core_types.size() > 1; }
+  // One CPU per core, the lowest-numbered thread of each.
+  CpuSet smt_primary() const;
+};
+
+// Reads the machine under `root` ("/" for this one). Throws
+// std::invalid_argument only when `root` holds neither /proc/cpuinfo nor
+// /sys/devices/system/cpu, i.e. is not a machine at all.
+Topology detect_topology(const std::string& root = "/");
+
+}  // namespace corebench

@@ -1,0 +1,64 @@
+// Recording where OpenMP threads ran, on this machine.
+#include "runner/thread_cpu_sampler.h"
+
+#include <gtest/gtest.h>
+#include <omp.h>
+#include <sched.h>
+
+#include <chrono>
+
+#include "runner/affinity.h"
+#include "runner/topology.h"
+
+namespace corebench {
+namespace {
+
+// Keeps both threads busy long enough for several sampler periods.
+void busy_team(std::chrono::milliseconds how_long) {
+  const auto until = std::chrono::steady_clock::now() + how_long;
+#pragma omp parallel
+  {
+    volatile double x = 0;
+    while (std::chrono::steady_clock::now() < until) x = x + 1;
+  }
+}
+
+void unpin_all() {
+  cpu_set_t all;
+  CPU_ZERO(&all);
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) CPU_SET(cpu, &all);
+#pragma omp parallel
+  sched_setaffinity(0, sizeof all, &all);
+}
+
+TEST(ThreadCpuSampler, PinnedThreadsStayInTheirSet) {
+  const int last = detect_topology().online.ids().back();
+  omp_set_num_threads(2);
+  pin_openmp_threads({last});
+  ThreadCpuSampler sampler(CpuSet({last}), 5);
+  sampler.start();
+  busy_team(std::chrono::milliseconds(60));
+  const ThreadCpus seen = sampler.stop();
+  unpin_all();
+  ASSERT_EQ(seen.by_thread.size(), 2u);
+  EXPECT_EQ(seen.by_thread[0], CpuSet({last}));
+  EXPECT_EQ(seen.by_thread[1], CpuSet({last}));
+  EXPECT_FALSE(seen.strayed);
+}
+
+TEST(ThreadCpuSampler, AThreadOutsideTheSetIsFlagged) {
+  const CpuSet online = detect_topology().online;
+  if (online.size() < 2) GTEST_SKIP() << "needs two CPUs";
+  omp_set_num_threads(2);
+  pin_openmp_threads(online.ids());  // thread 1 lands outside {first}
+  ThreadCpuSampler sampler(CpuSet({online.first()}), 5);
+  sampler.start();
+  busy_team(std::chrono::milliseconds(20));
+  const ThreadCpus seen = sampler.stop();
+  unpin_all();
+  EXPECT_EQ(seen.by_thread[1], CpuSet({online.ids()[1]}));
+  EXPECT_TRUE(seen.strayed);
+}
+
+}  // namespace
+}  // namespace corebench

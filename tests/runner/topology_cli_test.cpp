@@ -1,0 +1,99 @@
+// `info`, `run --cpus` and `sweep` end to end, as a user runs them: on the
+// fixture dumps (info --sysfs-root) and on this machine.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/run_command.h"
+
+namespace corebench {
+namespace {
+
+using testing::run_command;
+
+const std::string kGb10 = std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/nvidia-dgx-gb10";
+const std::string kSmall = "ramspeed:op=copy,type=int,size=1MiB,passes=2";
+
+std::filesystem::path temp_file(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("corebench-" + std::to_string(getpid()) + "-" + name);
+}
+
+nlohmann::json read_json(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return nlohmann::json::parse(in);
+}
+
+TEST(InfoVerb, ShowsTheGb10DumpReadably) {
+  const auto result = run_command({COREBENCH_BIN, "info", "--sysfs-root", kGb10});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  for (const char* expected :
+       {"10x Cortex-X925 + 10x Cortex-A725", "x925   Cortex-X925     10 cores   10 CPUs  5-9,15-19",
+        "a725   Cortex-A725     10 cores   10 CPUs  0-4,10-14", "up to 3.90 GHz",
+        "cluster0 0-9 (5 x925 + 5 a725), cluster1 10-19 (5 x925 + 5 a725)",
+        "l3:0 0-9 (8MiB), l3:1 10-19 (16MiB)", "Profile    gb10: NVIDIA GB10 (DGX Spark)",
+        "single-threaded tests on x925:1 (5)"}) {
+    EXPECT_NE(result.out.find(expected), std::string::npos) << expected << "\n" << result.out;
+  }
+}
+
+TEST(InfoVerb, JsonCarriesTopologyAndProfile) {
+  const auto result = run_command({COREBENCH_BIN, "info", "--json", "--sysfs-root", kGb10});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto info = nlohmann::json::parse(result.out);
+  EXPECT_EQ(info["topology"]["core_types"][0]["id"], "x925");
+  EXPECT_EQ(info["topology"]["core_types"][0]["cpus"], "5-9,15-19");
+  EXPECT_EQ(info["topology"]["l3"][1]["size_bytes"], 16u << 20);
+  EXPECT_EQ(info["profile"]["name"], "gb10");
+}
+
+TEST(InfoVerb, ForcedProfileThatDoesNotMatchWarns) {
+  const auto result = run_command({COREBENCH_BIN, "info", "--profile", "gb10"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("machine profile 'gb10' does not match this machine"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.out.find("x925:1 (does not resolve here)"), std::string::npos) << result.out;
+}
+
+TEST(RunVerb, ThreadsArePinnedAndWhereTheyRanIsRecorded) {
+  const auto output = temp_file("pinned.json");
+  const auto result = run_command({COREBENCH_BIN, "run", kSmall, "--cpus", "0", "--threads", "2",
+                                   "--runs", "1", "--no-warmup", "--output", output.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto test = read_json(output)["tests"][0];
+  EXPECT_EQ(test["cpus"], "0");
+  EXPECT_EQ(test["placement"], "compact");
+  EXPECT_EQ(test["schedule"], "static");
+  ASSERT_EQ(test["runs"].size(), 1u);
+  EXPECT_EQ(test["runs"][0]["thread_cpus"], (nlohmann::json{"0", "0"}));
+  EXPECT_EQ(test["runs"][0]["strayed"], false);
+  EXPECT_TRUE(read_json(output)["topology"].contains("core_types"));
+  std::filesystem::remove(output);
+}
+
+TEST(SweepVerb, ZeroOneAllEndToEnd) {
+  const auto output = temp_file("sweep.json");
+  const auto result = run_command({COREBENCH_BIN, "sweep", kSmall, "--sets", "0,1,all", "--runs",
+                                   "1", "--no-warmup", "--output", output.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto tests = read_json(output)["tests"];
+  ASSERT_EQ(tests.size(), 3u);
+  EXPECT_EQ(tests[0]["cpus"], "0");
+  EXPECT_EQ(tests[1]["cpus"], "1");
+  EXPECT_EQ(tests[2]["cpus"], "0-1");
+  EXPECT_EQ(tests[2]["threads"], 2);
+  for (const char* expected : {"set", "vs first", "per thread", "1.00x", "100%"}) {
+    EXPECT_NE(result.out.find(expected), std::string::npos) << expected << "\n" << result.out;
+  }
+  // A sweep's result file is a normal one: compare reads it.
+  const auto compared = run_command({COREBENCH_BIN, "compare", output.string()});
+  EXPECT_EQ(compared.exit_code, 0) << compared.err;
+  std::filesystem::remove(output);
+}
+
+}  // namespace
+}  // namespace corebench
