@@ -21,21 +21,28 @@ pid_t current_tid() {
   return static_cast<pid_t>(syscall(SYS_gettid));
 }
 
-// Field 39 of /proc/self/task/TID/stat, "processor": the CPU the thread
-// last ran on; -1 when the thread is gone. The command name (field 2) may
-// hold spaces, so counting starts after its closing parenthesis.
-int last_cpu_of(pid_t tid) {
+struct TaskState {
+  int cpu = -1;              // field 39, "processor": the CPU it last ran on
+  unsigned long ticks = 0;   // fields 14 + 15: user + system time so far
+};
+
+// A thread's line of /proc/self/task/TID/stat; cpu -1 when the thread is
+// gone. The command name (field 2) may hold spaces, so counting starts after
+// its closing parenthesis.
+TaskState task_state(pid_t tid) {
   std::ifstream stat("/proc/self/task/" + std::to_string(tid) + "/stat");
   std::string line;
-  if (!std::getline(stat, line)) return -1;
+  TaskState state;
+  if (!std::getline(stat, line)) return state;
   const auto name_end = line.rfind(')');
-  if (name_end == std::string::npos) return -1;
+  if (name_end == std::string::npos) return state;
   std::istringstream fields(line.substr(name_end + 1));
   std::string field;
   for (int index = 3; index <= 39 && fields >> field; ++index) {
-    if (index == 39) return std::stoi(field);
+    if (index == 14 || index == 15) state.ticks += std::stoul(field);
+    if (index == 39) state.cpu = std::stoi(field);
   }
-  return -1;
+  return state;
 }
 
 }  // namespace
@@ -71,8 +78,15 @@ void ThreadCpuSampler::sample_tasks() {
   }
   for (const pid_t tid : tids) {
     if (tid == sampler_tid_) continue;
-    const int cpu = last_cpu_of(tid);
-    if (cpu < 0) continue;
+    const TaskState state = task_state(tid);
+    // A thread that used no CPU time since the last look did not run: its
+    // "last CPU" may date from before the process was pinned (a library's
+    // idle pool thread), so it says nothing about this run.
+    const auto previous = ticks_of_tid_.find(tid);
+    const bool ran = previous != ticks_of_tid_.end() && state.ticks != previous->second;
+    ticks_of_tid_[tid] = state.ticks;
+    if (state.cpu < 0 || !ran) continue;
+    const int cpu = state.cpu;
     const auto thread = thread_of_tid_.find(tid);
     if (thread != thread_of_tid_.end()) {
       seen_[static_cast<std::size_t>(thread->second)].push_back(cpu);

@@ -41,6 +41,7 @@ class ThreadCpuSampler {
   CpuSet allowed_;
   int period_ms_;
   std::map<pid_t, int> thread_of_tid_;
+  std::map<pid_t, unsigned long> ticks_of_tid_;  // CPU time at the last look
   std::vector<std::vector<int>> seen_;
   std::vector<int> seen_by_others_;
   pid_t sampler_tid_ = 0;
