@@ -1,8 +1,6 @@
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <climits>
 #include <ctime>
 #include <iostream>
 
@@ -14,6 +12,7 @@
 #include "runner/plan.h"
 #include "runner/progress.h"
 #include "runner/report/reporter.h"
+#include "runner/self_command.h"
 #include "runner/verbs/verbs.h"
 
 namespace corebench {
@@ -28,13 +27,6 @@ std::string utc_timestamp(const char* format) {
   char text[64];
   std::strftime(text, sizeof(text), format, &tm);
   return text;
-}
-
-std::string self_executable() {
-  char path[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
-  if (n <= 0) throw Error("cannot find the corebench binary (/proc/self/exe)");
-  return std::string(path, static_cast<std::size_t>(n));
 }
 
 std::optional<ResultFile> load_reference(const std::string& path) {
@@ -74,7 +66,7 @@ int run_verb(const Registry& registry, const RunArgs& args) {
              tests.size(), output.string());
 
   ExecSettings settings;
-  settings.self_exe = self_executable();
+  settings.self_command = self_command();
   settings.rule.exact_runs = args.runs;
   settings.rule.time_budget = args.budget;
   settings.warmup = args.warmup;
