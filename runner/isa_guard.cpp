@@ -89,9 +89,19 @@ bool state_enabled(State state) {
   return false;
 }
 
+// Some CPUs answer a subleaf beyond the last one with another's bits, so
+// ask only for subleaves that leaf 7 subleaf 0 (EAX) says exist.
+bool subleaf_exists(unsigned leaf, unsigned subleaf) {
+  if (subleaf == 0) return true;
+  unsigned a, b, c, d;
+  return __get_cpuid_count(leaf, 0, &a, &b, &c, &d) && a >= subleaf;
+}
+
 bool detect(const Feature& f) {
   unsigned r[4] = {0, 0, 0, 0};
-  if (!__get_cpuid_count(f.leaf, f.subleaf, &r[kEax], &r[kEbx], &r[kEcx], &r[kEdx])) return false;
+  if (!subleaf_exists(f.leaf, f.subleaf) ||
+      !__get_cpuid_count(f.leaf, f.subleaf, &r[kEax], &r[kEbx], &r[kEcx], &r[kEdx]))
+    return false;
   return ((r[f.reg] >> f.bit) & 1) && state_enabled(f.state);
 }
 
