@@ -71,8 +71,9 @@ elseif(COREBENCH_TARGET STREQUAL "gb10" AND _arch STREQUAL "aarch64")
 elseif(COREBENCH_TARGET STREQUAL "zen5" AND _arch STREQUAL "x86_64")
   corebench_first_accepted_flags(COREBENCH_TARGET_FLAGS zen5 ${COREBENCH_ZEN5_CANDIDATES})
 elseif(COREBENCH_TARGET MATCHES "^(gb10|zen5)$")
-  message(FATAL_ERROR "COREBENCH_TARGET=${COREBENCH_TARGET} is not a ${_arch} CPU; "
-                      "cross-build for it (e.g. the aarch64 preset) or use native or portable")
+  message(FATAL_ERROR "COREBENCH_TARGET=${COREBENCH_TARGET} is a CPU of another architecture than "
+                      "this build's (${_arch}): cross-build for it (the aarch64 preset is gb10) "
+                      "or use native or portable")
 else()
   message(FATAL_ERROR
           "COREBENCH_TARGET must be native, portable, gb10 or zen5, not '${COREBENCH_TARGET}'")
