@@ -35,6 +35,11 @@ double multiplier(double value, double reference, Direction direction) {
   return direction == Direction::HigherIsBetter ? value / reference : reference / value;
 }
 
+std::string describe_build(const BuildInfo& build) {
+  if (build.target.empty()) return build.compiler;  // files from before targets were recorded
+  return build.compiler.empty() ? build.target : build.target + ", " + build.compiler;
+}
+
 std::optional<double> geometric_mean(const std::vector<double>& values) {
   if (values.empty()) return std::nullopt;
   double log_sum = 0;
@@ -44,8 +49,14 @@ std::optional<double> geometric_mean(const std::vector<double>& values) {
 
 Comparison compare(const std::vector<ResultFile>& files, const ResultFile* reference) {
   Comparison table;
-  if (reference) table.reference_label = reference->label.empty() ? "reference" : reference->label;
-  for (const auto& file : files) table.columns.push_back(file.label);
+  if (reference) {
+    table.reference_label = reference->label.empty() ? "reference" : reference->label;
+    table.reference_build = describe_build(reference->system.build);
+  }
+  for (const auto& file : files) {
+    table.columns.push_back(file.label);
+    table.builds.push_back(describe_build(file.system.build));
+  }
   std::vector<std::vector<double>> multipliers(files.size());
   for (const auto& name : test_names_in_order(files)) {
     Row row;

@@ -14,6 +14,10 @@ namespace corebench {
 
 double multiplier(double value, double reference, Direction direction);
 
+// What a result's binary was built for and with: "gb10, g++ 12.2.0"; the
+// full flags are in the result file (system.build.flags).
+std::string describe_build(const BuildInfo& build);
+
 // nullopt for an empty list.
 std::optional<double> geometric_mean(const std::vector<double>& values);
 
@@ -34,7 +38,9 @@ struct Row {
 
 struct Comparison {
   std::string reference_label;  // empty: no reference
+  std::string reference_build;  // describe_build() of the reference
   std::vector<std::string> columns;
+  std::vector<std::string> builds;  // describe_build(), one per column
   std::vector<Row> rows;
   // Per column, over the tests every column and the reference have.
   std::vector<std::optional<double>> geomean;

@@ -28,9 +28,9 @@ class TestSession {
     ExecRequest request{test.entry->info.id,   test.spec.options, test.threads,
                         settings.last_level_cache_bytes, settings.memory_bytes,
                         test.thread_cpus,       test.schedule};
-    child_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{settings.self_exe, "exec", "--request", to_json(request).dump()},
-        test.cpus);
+    std::vector<std::string> argv = settings.self_command;
+    argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
+    child_ = std::make_unique<ChildProcess>(argv, test.cpus);
   }
 
   TestResult run() {

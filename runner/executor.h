@@ -27,7 +27,7 @@ struct PlannedTest {
 };
 
 struct ExecSettings {
-  std::string self_exe;  // this corebench binary, started as `exec`
+  std::vector<std::string> self_command;  // starts this corebench binary (self_command.h)
   StoppingRule rule;
   bool warmup = true;
   double timeout = 600;  // seconds one step (setup or one run) may take

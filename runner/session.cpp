@@ -12,6 +12,7 @@
 #include "runner/interrupt.h"
 #include "runner/paths.h"
 #include "runner/progress.h"
+#include "runner/self_command.h"
 #include "runner/sysinfo.h"
 #include "runner/topology_report.h"
 
@@ -25,13 +26,6 @@ std::string utc_timestamp(const char* format) {
   char text[64];
   std::strftime(text, sizeof(text), format, &tm);
   return text;
-}
-
-std::string self_executable() {
-  char path[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
-  if (n <= 0) throw Error("cannot find the corebench binary (/proc/self/exe)");
-  return std::string(path, static_cast<std::size_t>(n));
 }
 
 std::optional<double> multiplier_against(const ResultFile* reference, const TestResult& test) {
@@ -77,7 +71,7 @@ Session run_session(const std::vector<PlannedTest>& tests, const RunArgs& args,
              session.output.string());
 
   ExecSettings settings;
-  settings.self_exe = self_executable();
+  settings.self_command = self_command();
   settings.rule.exact_runs = args.runs;
   settings.rule.time_budget = args.budget;
   settings.warmup = args.warmup;

@@ -26,4 +26,17 @@ std::filesystem::path under(const std::filesystem::path& root, const std::string
   return root / std::filesystem::path(absolute).relative_path();
 }
 
+std::string cpuinfo_field(const std::string& cpuinfo, const std::string& key) {
+  std::istringstream lines(cpuinfo);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(key, 0) != 0) continue;
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    if (line.find_first_not_of(" \t", key.size()) != colon) continue;
+    const auto start = line.find_first_not_of(' ', colon + 1);
+    return start == std::string::npos ? "" : line.substr(start);
+  }
+  return "";
+}
+
 }  // namespace corebench

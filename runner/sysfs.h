@@ -18,4 +18,8 @@ std::optional<std::string> read_text(const std::filesystem::path& file);
 // turn into an absolute path.
 std::filesystem::path under(const std::filesystem::path& root, const std::string& absolute);
 
+// The value after "key<tabs>: " on the first line of a /proc/cpuinfo text
+// that has it; "" when none has.
+std::string cpuinfo_field(const std::string& cpuinfo, const std::string& key);
+
 }  // namespace corebench

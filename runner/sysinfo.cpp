@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "runner/cpu_list.h"
+#include "runner/isa.h"
 #include "runner/sysfs.h"
 
 #ifndef COREBENCH_VERSION
@@ -17,6 +18,9 @@
 #endif
 #ifndef COREBENCH_CXX_FLAGS
 #define COREBENCH_CXX_FLAGS ""
+#endif
+#ifndef COREBENCH_TARGET_NAME
+#define COREBENCH_TARGET_NAME "unknown"
 #endif
 
 namespace corebench {
@@ -42,22 +46,7 @@ std::string target_arch() {
 #endif
 }
 
-// The value after "key<tabs>: " on the first line that has it.
-std::string cpuinfo_field(const std::string& cpuinfo, const std::string& key) {
-  std::istringstream lines(cpuinfo);
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind(key, 0) != 0) continue;
-    const auto colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    if (line.find_first_not_of(" \t", key.size()) != colon) continue;
-    const auto start = line.find_first_not_of(' ', colon + 1);
-    return start == std::string::npos ? "" : line.substr(start);
-  }
-  return "";
-}
-
-std::string cpu_model(const std::filesystem::path& root) {
-  const std::string cpuinfo = read_text(under(root, "/proc/cpuinfo")).value_or("");
+std::string cpu_model(const std::string& cpuinfo) {
   for (const char* key : {"model name", "Model", "Hardware", "cpu model"})
     if (auto model = cpuinfo_field(cpuinfo, key); !model.empty()) return model;
   // Arm kernels name no model; the part number is what there is.
@@ -119,13 +108,14 @@ std::string os_name(const std::filesystem::path& root) {
 
 BuildInfo build_info() {
   return {COREBENCH_VERSION, compiler_name(), COREBENCH_BUILD_TYPE, COREBENCH_CXX_FLAGS,
-          target_arch()};
+          target_arch(), COREBENCH_TARGET_NAME};
 }
 
 SystemInfo read_system_info(const std::filesystem::path& root) {
   SystemInfo info;
   const std::vector<int> cpus = online_cpus(root);
-  info.cpu_model = cpu_model(root);
+  const std::string cpuinfo = read_text(under(root, "/proc/cpuinfo")).value_or("");
+  info.cpu_model = cpu_model(cpuinfo);
   info.logical_cpus = static_cast<int>(cpus.size());
   info.online_cpus = format_cpu_list(cpus);
   info.physical_cores = physical_cores(root, cpus);
@@ -143,6 +133,13 @@ SystemInfo read_system_info(const std::filesystem::path& root) {
       info.arch = uts.machine;
       info.hostname = uts.nodename;
     }
+    // qemu-user shows the guest its host's /proc (and uname says the guest's
+    // machine): the CPU named, its counts and caches are the host's, on
+    // which the emulator's threads do run.
+    const std::string described = cpuinfo_arch(cpuinfo);
+    if (!described.empty() && described != info.build.arch)
+      info.cpu_model +=
+          " (" + described + " host; this " + info.build.arch + " binary is emulated)";
   } else {
     info.kernel = read_line(under(root, "/proc/version")).value_or("");
   }
@@ -168,7 +165,8 @@ nlohmann::json to_json(const SystemInfo& info) {
         {"compiler", info.build.compiler},
         {"build_type", info.build.build_type},
         {"flags", info.build.flags},
-        {"arch", info.build.arch}}},
+        {"arch", info.build.arch},
+        {"target", info.build.target}}},
   };
 }
 
@@ -188,7 +186,7 @@ SystemInfo system_info_from_json(const nlohmann::json& j) {
   info.smt = j.value("smt", "");
   if (const auto b = j.find("build"); b != j.end() && b->is_object())
     info.build = {b->value("version", ""), b->value("compiler", ""), b->value("build_type", ""),
-                  b->value("flags", ""), b->value("arch", "")};
+                  b->value("flags", ""), b->value("arch", ""), b->value("target", "")};
   return info;
 }
 

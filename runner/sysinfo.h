@@ -14,12 +14,13 @@ struct BuildInfo {
   std::string compiler;
   std::string build_type;
   std::string flags;
-  std::string arch;  // the target this binary was built for
+  std::string arch;    // the architecture this binary was built for
+  std::string target;  // COREBENCH_TARGET: native, portable, gb10, zen5
 };
 
 struct SystemInfo {
   std::string hostname;
-  std::string cpu_model;
+  std::string cpu_model;  // under qemu-user: the host's, marked as such
   std::string arch;
   int logical_cpus = 0;
   int physical_cores = 0;

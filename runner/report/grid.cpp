@@ -37,6 +37,11 @@ std::vector<std::vector<std::string>> comparison_grid(const Comparison& table) {
   if (!table.reference_label.empty()) header.push_back("reference: " + table.reference_label);
   for (const auto& column : table.columns) header.push_back(column);
   grid.push_back(header);
+  std::vector<std::string> build = {"build", ""};
+  if (!table.reference_label.empty())
+    build.push_back(table.reference_build.empty() ? kMissing : table.reference_build);
+  for (const auto& b : table.builds) build.push_back(b.empty() ? kMissing : b);
+  grid.push_back(std::move(build));
   for (const auto& row : table.rows) {
     std::vector<std::string> line = {
         row.test, row.unit + (row.direction == Direction::HigherIsBetter ? " ↑" : " ↓")};

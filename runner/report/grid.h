@@ -13,8 +13,10 @@ namespace corebench {
 std::string format_value(double value);
 std::string format_multiplier(double multiplier);  // "1.00x"
 
-// Header row first, then one row per test, then the geometric-mean row.
+// Header rows first (labels, then what each was built for and with), then
+// one row per test, then the geometric-mean row.
 // A missing test shows "—", a failed one its status.
 std::vector<std::vector<std::string>> comparison_grid(const Comparison& table);
+constexpr std::size_t kGridHeaderRows = 2;
 
 }  // namespace corebench

@@ -37,6 +37,8 @@ class JsonReporter final : public Reporter {
     for (const auto& g : table.geomean) geomean.push_back(optional_number(g));
     out << nlohmann::json{{"reference", table.reference_label},
                           {"columns", table.columns},
+                          {"builds", table.builds},
+                          {"reference_build", table.reference_build},
                           {"rows", std::move(rows)},
                           {"geometric_mean", std::move(geomean)},
                           {"geometric_mean_tests", table.geomean_tests}}

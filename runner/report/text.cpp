@@ -21,7 +21,8 @@ class TextReporter final : public Reporter {
       for (std::size_t i = 0; i < row.size(); ++i)
         widths[i] = std::max(widths[i], display_width(row[i]));
     for (std::size_t r = 0; r < grid.size(); ++r) {
-      if (r == 1 || (r + 1 == grid.size() && !table.reference_label.empty() && r > 1))
+      if (r == kGridHeaderRows ||
+          (r + 1 == grid.size() && !table.reference_label.empty() && r > kGridHeaderRows))
         rule(widths, out);
       for (std::size_t i = 0; i < grid[r].size(); ++i) {
         const std::string& text = grid[r][i];

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "runner/isa.h"
 #include "runner/machine.h"
 #include "runner/sysinfo.h"
 #include "runner/topology_report.h"
@@ -43,6 +45,23 @@ void print_profile(const MachineProfile& profile, const Topology& topology) {
   fmt::print("           sweep sets {}\n", fmt::join(profile.sweep_sets, ", "));
 }
 
+nlohmann::json to_json(const IsaReport& isa) {
+  return {{"built_for", isa.built_for}, {"cpu", isa.cpu}, {"missing", isa.missing}};
+}
+
+void print_isa(const IsaReport& isa) {
+  const auto words = [](const std::vector<std::string>& list) {
+    return list.empty() ? std::string("baseline only") : fmt::format("{}", fmt::join(list, " "));
+  };
+  fmt::print("Built for  {}\n", words(isa.built_for));
+  fmt::print("CPU has    {}\n", words(isa.cpu));
+  // Reached only with COREBENCH_SKIP_ISA_CHECK set: otherwise the binary
+  // refused to start (isa_guard.h).
+  if (!isa.missing.empty())
+    fmt::print("Warning    this CPU lacks {}: tests may die of SIGILL\n",
+               fmt::join(isa.missing, " "));
+}
+
 }  // namespace
 
 int info_verb(const InfoArgs& args) {
@@ -52,6 +71,7 @@ int info_verb(const InfoArgs& args) {
     nlohmann::json j = to_json(info);
     j["topology"] = topology_to_json(machine.topology);
     j["profile"] = profile_json(machine.profile);
+    j["isa"] = to_json(isa_report());
     fmt::print("{}\n", j.dump(2));
     return 0;
   }
@@ -61,10 +81,11 @@ int info_verb(const InfoArgs& args) {
   fmt::print("Kernel     {}\n", or_unknown(info.kernel));
   fmt::print("OS         {}\n", or_unknown(info.os));
   fmt::print("Governor   {}\n", or_unknown(info.governor));
-  fmt::print("corebench  {} ({} build for {})\n", info.build.version, info.build.build_type,
-             info.build.arch);
+  fmt::print("corebench  {} ({} build for {}, target {})\n", info.build.version,
+             info.build.build_type, info.build.arch, info.build.target);
   fmt::print("Compiler   {}\n", info.build.compiler);
   fmt::print("Flags      {}\n", or_unknown(info.build.flags));
+  print_isa(isa_report());
   return 0;
 }
 

@@ -114,6 +114,23 @@ TEST(Reporters, EveryFormatShowsMultipliersAndMissingCells) {
   EXPECT_NE(html.find("MB/s ↑"), std::string::npos);
 }
 
+TEST(Reporters, ShowWhatEachFileWasBuiltFor) {
+  ResultFile reference = file("ref", {test("bw", Direction::HigherIsBetter, {100})});
+  ResultFile a = file("a", {test("bw", Direction::HigherIsBetter, {150})});
+  reference.system.build.compiler = "g++ 12.2.0";  // an older file: no target
+  a.system.build = {"0.1.0", "g++ 14.2.0", "Release", "-O3 -mcpu=cortex-x925", "aarch64", "gb10"};
+  const Comparison table = compare({a}, &reference);
+  EXPECT_EQ(table.builds, std::vector<std::string>{"gb10, g++ 14.2.0"});
+  EXPECT_EQ(table.reference_build, "g++ 12.2.0");
+  const std::string text = render("text", table);
+  EXPECT_NE(text.find("build "), std::string::npos) << text;
+  EXPECT_NE(text.find("gb10, g++ 14.2.0"), std::string::npos) << text;
+  EXPECT_NE(render("markdown", table).find("| build |  | g++ 12.2.0 | gb10, g++ 14.2.0 |"),
+            std::string::npos)
+      << render("markdown", table);
+  EXPECT_EQ(nlohmann::json::parse(render("json", table))["builds"][0], "gb10, g++ 14.2.0");
+}
+
 TEST(Reporters, UnknownFormatIsAnError) { EXPECT_ANY_THROW(make_reporter("pdf")); }
 
 }  // namespace

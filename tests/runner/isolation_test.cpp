@@ -46,14 +46,18 @@ TEST_F(IsolationTest, EachFailureIsRecordedAndTheSuiteGoesOn) {
 }
 
 TEST_F(IsolationTest, InterruptKeepsFinishedTestsAndSaysWhere) {
+  const auto command = testing::with_emulator({COREBENCH_TESTBIN, "run", "steady", "hang", "steady",
+                                               "--timeout", "60", "--runs", "3", "--output",
+                                               output_.string(), "--reference", ""});
+  std::vector<char*> args;
+  for (const auto& arg : command) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
   const pid_t pid = fork();
   if (pid == 0) {
     // Quiet the child's output: the test only looks at the saved file.
     freopen("/dev/null", "w", stderr);
     freopen("/dev/null", "w", stdout);
-    execl(COREBENCH_TESTBIN, COREBENCH_TESTBIN, "run", "steady", "hang", "steady", "--timeout",
-          "60", "--runs", "3", "--output", output_.c_str(), "--reference", "",
-          static_cast<char*>(nullptr));
+    execv(args[0], args.data());
     _exit(127);
   }
   // Wait until the first test is saved and the hang is under way.

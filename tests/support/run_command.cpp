@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "runner/self_command.h"
+
 namespace corebench::testing {
 namespace {
 
@@ -20,7 +22,17 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
+std::vector<std::string> with_emulator(const std::vector<std::string>& argv) {
+  std::vector<std::string> command = emulator_command();
+  command.insert(command.end(), argv.begin(), argv.end());
+  return command;
+}
+
 CommandResult run_command(const std::vector<std::string>& argv) {
+  return run_exact(with_emulator(argv));
+}
+
+CommandResult run_exact(const std::vector<std::string>& command) {
   char out_path[] = "/tmp/corebench-test-out-XXXXXX";
   char err_path[] = "/tmp/corebench-test-err-XXXXXX";
   const int out_fd = mkstemp(out_path);
@@ -33,7 +45,7 @@ CommandResult run_command(const std::vector<std::string>& argv) {
     const int null_fd = open("/dev/null", O_RDONLY);
     dup2(null_fd, 0);
     std::vector<char*> args;
-    for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    for (const auto& arg : command) args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);

@@ -12,6 +12,14 @@ struct CommandResult {
   std::string err;
 };
 
+// argv behind the words of COREBENCH_EMULATOR (runner/self_command.h), so
+// that a test run under qemu-user can start another binary of its own kind.
+std::vector<std::string> with_emulator(const std::vector<std::string>& argv);
+
+// Runs with_emulator(argv).
 CommandResult run_command(const std::vector<std::string>& argv);
+
+// Runs argv exactly as given.
+CommandResult run_exact(const std::vector<std::string>& argv);
 
 }  // namespace corebench::testing
