@@ -25,10 +25,22 @@ struct Result {
   double work;
 };
 
+// Sets the OpenMP thread count for a scope, as the runner would.
+class ThreadCount {
+ public:
+  explicit ThreadCount(int threads) : saved_(omp_get_max_threads()) {
+    omp_set_num_threads(threads);
+  }
+  ~ThreadCount() { omp_set_num_threads(saved_); }
+
+ private:
+  int saved_;
+};
+
 Result run_lulesh(const std::map<std::string, std::string>& given, int threads = 1) {
   const WorkloadEntry entry = make_lulesh_entry();
   const OptionValues options = OptionValues::resolve(entry.info.options, given);
-  omp_set_num_threads(threads);
+  const ThreadCount scope(threads);
   auto workload = entry.make();
   workload->setup(options, RunConfig{threads});
   workload->prepare();
@@ -112,7 +124,7 @@ TEST(Lulesh, WithoutReferenceChecksSymmetryAndEnergy) {
 TEST(Lulesh, PrepareStartsEveryRunAfresh) {
   const WorkloadEntry entry = make_lulesh_entry();
   auto workload = entry.make();
-  omp_set_num_threads(1);
+  const ThreadCount scope(1);
   workload->setup(OptionValues::resolve(entry.info.options, {{"size", "5"}, {"iterations", "10"}}),
                   RunConfig{1});
   for (int run = 0; run < 2; ++run) {
