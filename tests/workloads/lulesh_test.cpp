@@ -25,10 +25,22 @@ struct Result {
   double work;
 };
 
+// Sets the OpenMP thread count for a scope, as the runner would.
+class ThreadCount {
+ public:
+  explicit ThreadCount(int threads) : saved_(omp_get_max_threads()) {
+    omp_set_num_threads(threads);
+  }
+  ~ThreadCount() { omp_set_num_threads(saved_); }
+
+ private:
+  int saved_;
+};
+
 Result run_lulesh(const std::map<std::string, std::string>& given, int threads = 1) {
   const WorkloadEntry entry = make_lulesh_entry();
   const OptionValues options = OptionValues::resolve(entry.info.options, given);
-  omp_set_num_threads(threads);
+  const ThreadCount scope(threads);
   auto workload = entry.make();
   workload->setup(options, RunConfig{threads});
   workload->prepare();
@@ -112,7 +124,7 @@ TEST(Lulesh, WithoutReferenceChecksSymmetryAndEnergy) {
 TEST(Lulesh, PrepareStartsEveryRunAfresh) {
   const WorkloadEntry entry = make_lulesh_entry();
   auto workload = entry.make();
-  omp_set_num_threads(1);
+  const ThreadCount scope(1);
   workload->setup(OptionValues::resolve(entry.info.options, {{"size", "5"}, {"iterations", "10"}}),
                   RunConfig{1});
   for (int run = 0; run < 2; ++run) {
@@ -125,9 +137,9 @@ TEST(Lulesh, PrepareStartsEveryRunAfresh) {
 }
 
 // Verification against a finished run whose state is then damaged.
-class DamagedRun : public testing::Test {
+class LuleshDamagedRun : public testing::Test {
  protected:
-  DamagedRun() : domain(kSize, lulesh::Regions::Settings{}) {
+  LuleshDamagedRun() : domain(kSize, lulesh::Regions::Settings{}) {
     failure = lulesh::run_leapfrog(domain, 50);
   }
   Verdict judge() { return lulesh::judge(domain, failure, lulesh::find_reference_run(kSize, 50)); }
@@ -138,18 +150,18 @@ class DamagedRun : public testing::Test {
   lulesh::Failure failure;
 };
 
-TEST_F(DamagedRun, IntactRunPasses) {
+TEST_F(LuleshDamagedRun, IntactRunPasses) {
   EXPECT_TRUE(judge().ok) << judge().detail;
 }
 
-TEST_F(DamagedRun, WrongOriginEnergyFails) {
+TEST_F(LuleshDamagedRun, WrongOriginEnergyFails) {
   domain.e[0] *= 1 + 2e-6;
   const Verdict v = judge();
   EXPECT_FALSE(v.ok);
   EXPECT_NE(v.detail.find("origin energy"), std::string::npos) << v.detail;
 }
 
-TEST_F(DamagedRun, BrokenSymmetryFails) {
+TEST_F(LuleshDamagedRun, BrokenSymmetryFails) {
   // Element (column 3, row 1) of plane 0 against its mirror (column 1, row 3).
   domain.e[1 * kSize + 3] *= 1 + 1e-6;
   const Verdict v = judge();
@@ -157,7 +169,7 @@ TEST_F(DamagedRun, BrokenSymmetryFails) {
   EXPECT_NE(v.detail.find("symmetry"), std::string::npos) << v.detail;
 }
 
-TEST_F(DamagedRun, BrokenSymmetryAwayFromPlaneZeroFails) {
+TEST_F(LuleshDamagedRun, BrokenSymmetryAwayFromPlaneZeroFails) {
   const lulesh::Index k = 3 + kSize * (1 + kSize * 2);  // column 3, row 1, plane 2
   ASSERT_NE(domain.e[k], 0.0);
   domain.e[k] *= 1 + 1e-6;
@@ -166,25 +178,25 @@ TEST_F(DamagedRun, BrokenSymmetryAwayFromPlaneZeroFails) {
   EXPECT_NE(v.detail.find("axis-swap"), std::string::npos) << v.detail;
 }
 
-TEST_F(DamagedRun, WrongIterationCountFails) {
+TEST_F(LuleshDamagedRun, WrongIterationCountFails) {
   const Verdict v = lulesh::judge(domain, failure, lulesh::find_reference_run(kSize, 10));
   EXPECT_FALSE(v.ok);
   EXPECT_NE(v.detail.find("iterations"), std::string::npos) << v.detail;
 }
 
-TEST_F(DamagedRun, CreatedEnergyFails) {
+TEST_F(LuleshDamagedRun, CreatedEnergyFails) {
   for (lulesh::Index k = 0; k < domain.num_elem; ++k) domain.e[k] *= 2;
   const Verdict v = lulesh::judge(domain, failure, std::nullopt);
   EXPECT_FALSE(v.ok);
   EXPECT_NE(v.detail.find("blast energy"), std::string::npos) << v.detail;
 }
 
-TEST_F(DamagedRun, NonFiniteStateFails) {
+TEST_F(LuleshDamagedRun, NonFiniteStateFails) {
   domain.p[42] = std::nan("");
   EXPECT_FALSE(lulesh::judge(domain, failure, std::nullopt).ok);
 }
 
-TEST_F(DamagedRun, ReportedFailureFails) {
+TEST_F(LuleshDamagedRun, ReportedFailureFails) {
   const Verdict v =
       lulesh::judge(domain, lulesh::Failure::NegativeVolume, lulesh::find_reference_run(kSize, 50));
   EXPECT_FALSE(v.ok);
