@@ -100,7 +100,8 @@ ChildProcess::Read ChildProcess::read_line(std::string& line, double timeout) {
     }
     if (message_fd_ < 0) return Read::Closed;
     if (interrupted()) return Read::Interrupted;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) return Read::Timeout;
     pollfd fds[2] = {{message_fd_, POLLIN, 0}, {output_fd_, POLLIN, 0}};
     const int ready = ::poll(fds, output_fd_ >= 0 ? 2 : 1,
@@ -154,8 +155,8 @@ std::string ChildProcess::wait() {
 }
 
 std::string ChildProcess::output_tail() const {
-  std::string tail = output_.size() > kOutputTail ? output_.substr(output_.size() - kOutputTail)
-                                                  : output_;
+  std::string tail =
+      output_.size() > kOutputTail ? output_.substr(output_.size() - kOutputTail) : output_;
   while (!tail.empty() && std::isspace(static_cast<unsigned char>(tail.back()))) tail.pop_back();
   return tail;
 }

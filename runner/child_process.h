@@ -3,8 +3,9 @@
 // with its whole group when it hangs or the user interrupts.
 #pragma once
 
-#include <string>
 #include <sys/types.h>
+
+#include <string>
 #include <vector>
 
 namespace corebench {

@@ -95,9 +95,10 @@ int dispatch(CLI::App& app, const Registry& registry, const RunArgs& run, const 
 int corebench_main(int argc, char** argv, const Registry& registry) {
   // A test process that dies must not take the runner down with SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
-  CLI::App app("corebench: CPU workload benchmarks, pinned to named CPU sets, "
-               "compared as multipliers against a reference machine",
-               "corebench");
+  CLI::App app(
+      "corebench: CPU workload benchmarks, pinned to named CPU sets, "
+      "compared as multipliers against a reference machine",
+      "corebench");
   app.set_version_flag("--version", build_info().version);
   app.require_subcommand(1);
   bool json = false;

@@ -7,7 +7,9 @@
 namespace corebench {
 namespace {
 
-bool usable(const TestResult* test) { return test && test->status == Status::Ok && !test->samples().empty(); }
+bool usable(const TestResult* test) {
+  return test && test->status == Status::Ok && !test->samples().empty();
+}
 
 Cell make_cell(const TestResult* test, const std::optional<double>& reference) {
   Cell cell;
@@ -75,7 +77,8 @@ Comparison compare(const std::vector<ResultFile>& files, const ResultFile* refer
     }
     if (everywhere) {
       ++table.geomean_tests;
-      for (std::size_t i = 0; i < files.size(); ++i) multipliers[i].push_back(*row.cells[i].multiplier);
+      for (std::size_t i = 0; i < files.size(); ++i)
+        multipliers[i].push_back(*row.cells[i].multiplier);
     }
     table.rows.push_back(std::move(row));
   }

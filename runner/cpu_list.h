@@ -17,5 +17,4 @@ std::string format_cpu_list(const std::vector<int>& cpus);
 // number sysconf reports when the file is unreadable.
 std::vector<int> online_cpus(const std::filesystem::path& root = "/");
 
-
 }  // namespace corebench

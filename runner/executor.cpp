@@ -25,9 +25,9 @@ class TestSession {
  public:
   TestSession(const PlannedTest& test, const ExecSettings& settings, const RunCallback& progress)
       : settings_(settings), progress_(progress), result_(describe_test(test)) {
-    ExecRequest request{test.entry->info.id,   test.spec.options, test.threads,
-                        settings.last_level_cache_bytes, settings.memory_bytes,
-                        test.thread_cpus,       test.schedule};
+    ExecRequest request{
+        test.entry->info.id,   test.spec.options, test.threads, settings.last_level_cache_bytes,
+        settings.memory_bytes, test.thread_cpus,  test.schedule};
     std::vector<std::string> argv = settings.self_command;
     argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
     child_ = std::make_unique<ChildProcess>(argv, test.cpus);
@@ -54,9 +54,7 @@ class TestSession {
   bool receive(ChildMessage& message, const std::string& step) {
     std::string line;
     switch (child_->read_line(line, settings_.timeout)) {
-      case ChildProcess::Read::Line:
-        try {
-          message = decode_child_message(line);
+      case ChildProcess::Read::Line: try { message = decode_child_message(line);
         } catch (const Error& e) {
           return fail(Status::Failed, e.what());
         }
@@ -97,7 +95,8 @@ class TestSession {
     result_.runs.push_back(message.run);
     result_.summary = summarize(result_.samples());
     if (!message.run.verified) {
-      fail(Status::WrongAnswer, fmt::format("{} gave a wrong answer: {}", step, message.run.detail));
+      fail(Status::WrongAnswer,
+           fmt::format("{} gave a wrong answer: {}", step, message.run.detail));
       child_->kill();
       child_->wait();
     }

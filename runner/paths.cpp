@@ -13,10 +13,16 @@ std::filesystem::path data_dir() {
   return COREBENCH_SOURCE_DIR;
 }
 
-std::filesystem::path suites_dir() { return data_dir() / "profiles" / "suites"; }
+std::filesystem::path suites_dir() {
+  return data_dir() / "profiles" / "suites";
+}
 
-std::filesystem::path machine_profiles_dir() { return data_dir() / "profiles" / "machines"; }
+std::filesystem::path machine_profiles_dir() {
+  return data_dir() / "profiles" / "machines";
+}
 
-std::filesystem::path reference_dir() { return data_dir() / "results" / "reference"; }
+std::filesystem::path reference_dir() {
+  return data_dir() / "results" / "reference";
+}
 
 }  // namespace corebench

@@ -85,9 +85,9 @@ int resolve_threads(const std::string& spec, std::size_t cpus) {
   if (spec.empty() || spec == "all") return static_cast<int>(cpus);
   int threads = 0;
   auto [ptr, ec] = std::from_chars(spec.data(), spec.data() + spec.size(), threads);
-  if (ec != std::errc() || ptr != spec.data() + spec.size() || threads < 1 ||
-      threads > kMaxThreads)
-    throw Error(fmt::format("threads '{}': give a number from 1 to {} or 'all'", spec, kMaxThreads));
+  if (ec != std::errc() || ptr != spec.data() + spec.size() || threads < 1 || threads > kMaxThreads)
+    throw Error(
+        fmt::format("threads '{}': give a number from 1 to {} or 'all'", spec, kMaxThreads));
   return threads;
 }
 

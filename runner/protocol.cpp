@@ -31,12 +31,8 @@ ExecRequest exec_request_from_json(const nlohmann::json& j) {
 std::string encode(const ChildMessage& message) {
   nlohmann::json j;
   switch (message.type) {
-    case ChildMessage::Type::Ready:
-      j = {{"type", "ready"}};
-      break;
-    case ChildMessage::Type::Error:
-      j = {{"type", "error"}, {"message", message.error}};
-      break;
+    case ChildMessage::Type::Ready: j = {{"type", "ready"}}; break;
+    case ChildMessage::Type::Error: j = {{"type", "error"}, {"message", message.error}}; break;
     case ChildMessage::Type::Run:
       j = to_json(message.run);
       j["type"] = "run";

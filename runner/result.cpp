@@ -23,9 +23,8 @@ Status status_from_string(const std::string& text) {
 }
 
 nlohmann::json to_json(const Summary& s) {
-  return {{"n", s.n},   {"mean", s.mean}, {"median", s.median}, {"sd", s.sd},
-          {"rsd", s.rsd}, {"se", s.se},   {"min", s.min},       {"max", s.max},
-          {"noisy", s.noisy()}};
+  return {{"n", s.n},   {"mean", s.mean}, {"median", s.median}, {"sd", s.sd},        {"rsd", s.rsd},
+          {"se", s.se}, {"min", s.min},   {"max", s.max},       {"noisy", s.noisy()}};
 }
 
 nlohmann::json to_json(const TestResult& t) {
@@ -58,8 +57,8 @@ TestResult test_from_json(const nlohmann::json& j) {
   t.placement = j.value("placement", "");
   t.schedule = j.value("schedule", "");
   t.unit = j.at("unit").get<std::string>();
-  t.direction = j.at("higher_is_better").get<bool>() ? Direction::HigherIsBetter
-                                                     : Direction::LowerIsBetter;
+  t.direction =
+      j.at("higher_is_better").get<bool>() ? Direction::HigherIsBetter : Direction::LowerIsBetter;
   t.status = status_from_string(j.at("status").get<std::string>());
   t.error = j.value("error", "");
   for (const auto& run : j.at("runs")) t.runs.push_back(run_record_from_json(run));
@@ -75,8 +74,8 @@ std::string system_error(const std::string& what, const std::filesystem::path& p
 }  // namespace
 
 nlohmann::json to_json(const RunRecord& r) {
-  return {{"warmup", r.warmup},     {"seconds", r.seconds}, {"value", r.value},
-          {"verified", r.verified}, {"detail", r.detail},   {"facts", r.facts},
+  return {{"warmup", r.warmup},           {"seconds", r.seconds}, {"value", r.value},
+          {"verified", r.verified},       {"detail", r.detail},   {"facts", r.facts},
           {"thread_cpus", r.thread_cpus}, {"strayed", r.strayed}};
 }
 
@@ -93,7 +92,9 @@ RunRecord run_record_from_json(const nlohmann::json& j) {
   return r;
 }
 
-std::string to_string(Status status) { return kStatusNames[static_cast<int>(status)]; }
+std::string to_string(Status status) {
+  return kStatusNames[static_cast<int>(status)];
+}
 
 std::vector<double> TestResult::samples() const {
   std::vector<double> values;

@@ -1,9 +1,9 @@
 #include "runner/suite.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
-#include <toml++/toml.h>
 
 #include "runner/error.h"
 #include "runner/toml_check.h"
@@ -14,7 +14,8 @@ namespace {
 std::string text_of(const std::filesystem::path& file, const toml::node& node,
                     const std::string& key) {
   if (auto s = node.value<std::string>()) return *s;
-  if (node.is_integer() || node.is_floating_point()) return fmt::format("{}", *node.value<double>());
+  if (node.is_integer() || node.is_floating_point())
+    return fmt::format("{}", *node.value<double>());
   toml_fail(file, node, key, "must be a string or a number");
 }
 

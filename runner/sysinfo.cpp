@@ -107,8 +107,8 @@ std::string os_name(const std::filesystem::path& root) {
 }  // namespace
 
 BuildInfo build_info() {
-  return {COREBENCH_VERSION, compiler_name(), COREBENCH_BUILD_TYPE, COREBENCH_CXX_FLAGS,
-          target_arch(), COREBENCH_TARGET_NAME};
+  return {COREBENCH_VERSION,   compiler_name(), COREBENCH_BUILD_TYPE,
+          COREBENCH_CXX_FLAGS, target_arch(),   COREBENCH_TARGET_NAME};
 }
 
 SystemInfo read_system_info(const std::filesystem::path& root) {
@@ -122,8 +122,8 @@ SystemInfo read_system_info(const std::filesystem::path& root) {
   info.memory_bytes = memory_bytes(root);
   info.last_level_cache_bytes = cpus.empty() ? 0 : last_level_cache(root, cpus.front());
   info.os = os_name(root);
-  info.governor = read_line(under(root, "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"))
-                      .value_or("");
+  info.governor =
+      read_line(under(root, "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")).value_or("");
   info.smt = read_line(under(root, "/sys/devices/system/cpu/smt/control")).value_or("");
   info.build = build_info();
   if (root == "/") {
@@ -186,7 +186,7 @@ SystemInfo system_info_from_json(const nlohmann::json& j) {
   info.smt = j.value("smt", "");
   if (const auto b = j.find("build"); b != j.end() && b->is_object())
     info.build = {b->value("version", ""), b->value("compiler", ""), b->value("build_type", ""),
-                  b->value("flags", ""), b->value("arch", ""), b->value("target", "")};
+                  b->value("flags", ""),   b->value("arch", ""),     b->value("target", "")};
   return info;
 }
 

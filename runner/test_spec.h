@@ -9,8 +9,8 @@ namespace corebench {
 struct TestSpec {
   std::string workload;
   std::map<std::string, std::string> options;  // as the user gave them
-  std::string cpus;     // CPU set expression; empty = the runner's default
-  std::string threads;  // a number or "all"; empty = one per CPU of the set
+  std::string cpus;                            // CPU set expression; empty = the runner's default
+  std::string threads;                         // a number or "all"; empty = one per CPU of the set
 
   // The test's identity across machines and files:
   // "ramspeed:op=copy,type=int" plus " @cpus=0 threads=1" where they are set.

@@ -22,8 +22,8 @@ pid_t current_tid() {
 }
 
 struct TaskState {
-  int cpu = -1;              // field 39, "processor": the CPU it last ran on
-  unsigned long ticks = 0;   // fields 14 + 15: user + system time so far
+  int cpu = -1;             // field 39, "processor": the CPU it last ran on
+  unsigned long ticks = 0;  // fields 14 + 15: user + system time so far
 };
 
 // A thread's line of /proc/self/task/TID/stat; cpu -1 when the thread is

@@ -1,8 +1,9 @@
 #include "workloads/options.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace corebench {
 namespace {
@@ -14,9 +15,15 @@ struct Unit {
 
 // Longest suffixes first so "MiB" is not read as "M" followed by junk.
 constexpr Unit kUnits[] = {
-    {"KiB", 1024.0}, {"MiB", 1024.0 * 1024}, {"GiB", 1024.0 * 1024 * 1024},
-    {"KB", 1e3},     {"MB", 1e6},            {"GB", 1e9},
-    {"K", 1024.0},   {"M", 1024.0 * 1024},   {"G", 1024.0 * 1024 * 1024},
+    {"KiB", 1024.0},
+    {"MiB", 1024.0 * 1024},
+    {"GiB", 1024.0 * 1024 * 1024},
+    {"KB", 1e3},
+    {"MB", 1e6},
+    {"GB", 1e9},
+    {"K", 1024.0},
+    {"M", 1024.0 * 1024},
+    {"G", 1024.0 * 1024 * 1024},
     {"B", 1.0},
 };
 
@@ -69,16 +76,13 @@ void check_value(const OptionSpec& spec, const std::string& value) {
                                     fmt::join(spec.choices, ", ")));
     case OptionKind::Integer:
       if (!parse_number(value, number) || number != std::floor(number))
-        throw OptionError(
-            fmt::format("option '{}': '{}' is not a whole number", spec.name, value));
+        throw OptionError(fmt::format("option '{}': '{}' is not a whole number", spec.name, value));
       return check_range(spec, value, number);
     case OptionKind::Real:
       if (!parse_number(value, number))
         throw OptionError(fmt::format("option '{}': '{}' is not a number", spec.name, value));
       return check_range(spec, value, number);
-    case OptionKind::Bytes:
-      try {
-        number = static_cast<double>(parse_bytes(value));
+    case OptionKind::Bytes: try { number = static_cast<double>(parse_bytes(value));
       } catch (const OptionError& e) {
         throw OptionError(fmt::format("option '{}': {}", spec.name, e.what()));
       }
@@ -124,8 +128,7 @@ OptionValues OptionValues::resolve(const std::vector<OptionSpec>& specs,
   for (const auto& [name, value] : given) {
     const OptionSpec* spec = find_spec(specs, name);
     if (!spec)
-      throw OptionError(
-          fmt::format("unknown option '{}' (options: {})", name, known_names(specs)));
+      throw OptionError(fmt::format("unknown option '{}' (options: {})", name, known_names(specs)));
     check_value(*spec, value);
     resolved.values_[name] = value;
   }
@@ -133,7 +136,9 @@ OptionValues OptionValues::resolve(const std::vector<OptionSpec>& specs,
   return resolved;
 }
 
-bool OptionValues::is_auto(const std::string& name) const { return text(name) == "auto"; }
+bool OptionValues::is_auto(const std::string& name) const {
+  return text(name) == "auto";
+}
 
 const std::string& OptionValues::text(const std::string& name) const {
   auto it = values_.find(name);

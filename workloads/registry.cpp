@@ -4,10 +4,10 @@
 
 #include "workloads/aobench/aobench.h"
 #include "workloads/c-ray/c-ray.h"
-#include "workloads/linpack/linpack.h"
+#include "workloads/cfd/cfd.h"
 #include "workloads/compile/compile.h"
 #include "workloads/compress/compress.h"
-#include "workloads/cfd/cfd.h"
+#include "workloads/linpack/linpack.h"
 #include "workloads/lulesh/lulesh.h"
 #include "workloads/ramspeed/ramspeed.h"
 

@@ -55,7 +55,7 @@ struct RunOutput {
 
 struct Verdict {
   bool ok = false;
-  std::string detail;                  // what was checked, or what was wrong
+  std::string detail;                   // what was checked, or what was wrong
   std::map<std::string, double> facts;  // figures worth keeping (residuals, energies)
 };
 

@@ -48,6 +48,8 @@ class CsvReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_csv_reporter() { return std::make_unique<CsvReporter>(); }
+std::unique_ptr<Reporter> make_csv_reporter() {
+  return std::make_unique<CsvReporter>();
+}
 
 }  // namespace corebench

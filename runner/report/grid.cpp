@@ -12,8 +12,8 @@ constexpr const char* kMissing = "—";
 std::string cell_text(const Cell& cell) {
   if (!cell.present) return kMissing;
   if (cell.status != Status::Ok) return to_string(cell.status);
-  std::string text = fmt::format("{} ± {}", format_value(cell.summary.mean),
-                                  format_value(cell.summary.sd));
+  std::string text =
+      fmt::format("{} ± {}", format_value(cell.summary.mean), format_value(cell.summary.sd));
   if (cell.summary.noisy()) text += " (noisy)";
   if (cell.multiplier) text += "  " + format_multiplier(*cell.multiplier);
   return text;
@@ -29,7 +29,9 @@ std::string format_value(double value) {
   return fmt::format("{:.{}f}", value, digits);
 }
 
-std::string format_multiplier(double multiplier) { return fmt::format("{:.2f}x", multiplier); }
+std::string format_multiplier(double multiplier) {
+  return fmt::format("{:.2f}x", multiplier);
+}
 
 std::vector<std::vector<std::string>> comparison_grid(const Comparison& table) {
   std::vector<std::vector<std::string>> grid;
@@ -51,8 +53,8 @@ std::vector<std::vector<std::string>> comparison_grid(const Comparison& table) {
     grid.push_back(std::move(line));
   }
   if (!table.reference_label.empty()) {
-    std::vector<std::string> line = {
-        fmt::format("geometric mean ({} tests)", table.geomean_tests), "", "1.00x"};
+    std::vector<std::string> line = {fmt::format("geometric mean ({} tests)", table.geomean_tests),
+                                     "", "1.00x"};
     for (const auto& g : table.geomean) line.push_back(g ? format_multiplier(*g) : kMissing);
     grid.push_back(std::move(line));
   }

@@ -42,13 +42,15 @@ class JsonReporter final : public Reporter {
                           {"rows", std::move(rows)},
                           {"geometric_mean", std::move(geomean)},
                           {"geometric_mean_tests", table.geomean_tests}}
-                .dump(2)
+               .dump(2)
         << "\n";
   }
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_json_reporter() { return std::make_unique<JsonReporter>(); }
+std::unique_ptr<Reporter> make_json_reporter() {
+  return std::make_unique<JsonReporter>();
+}
 
 }  // namespace corebench

@@ -29,6 +29,8 @@ class MarkdownReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_markdown_reporter() { return std::make_unique<MarkdownReporter>(); }
+std::unique_ptr<Reporter> make_markdown_reporter() {
+  return std::make_unique<MarkdownReporter>();
+}
 
 }  // namespace corebench

@@ -43,6 +43,8 @@ class TextReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_text_reporter() { return std::make_unique<TextReporter>(); }
+std::unique_ptr<Reporter> make_text_reporter() {
+  return std::make_unique<TextReporter>();
+}
 
 }  // namespace corebench

@@ -1,7 +1,8 @@
+#include "runner/compare.h"
+
 #include <iostream>
 #include <map>
 
-#include "runner/compare.h"
 #include "runner/paths.h"
 #include "runner/report/reporter.h"
 #include "runner/verbs/verbs.h"

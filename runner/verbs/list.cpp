@@ -78,8 +78,10 @@ int list_verb(const Registry& registry, bool json) {
     }
     nlohmann::json suite_list = nlohmann::json::array();
     for (const auto& s : suites())
-      suite_list.push_back(
-          {{"name", s.name}, {"description", s.description}, {"tests", s.tests}, {"error", s.error}});
+      suite_list.push_back({{"name", s.name},
+                            {"description", s.description},
+                            {"tests", s.tests},
+                            {"error", s.error}});
     fmt::print("{}\n", nlohmann::json{{"workloads", workloads}, {"suites", suite_list}}.dump(2));
     return 0;
   }

@@ -78,7 +78,8 @@ TEST(Compare, FailedTestHasNoMultiplierAndLeavesTheGeomean) {
 }
 
 TEST(Compare, WithoutReferenceThereAreNoMultipliers) {
-  const Comparison table = compare({file("a", {test("x", Direction::HigherIsBetter, {3})})}, nullptr);
+  const Comparison table =
+      compare({file("a", {test("x", Direction::HigherIsBetter, {3})})}, nullptr);
   EXPECT_FALSE(table.rows[0].cells[0].multiplier.has_value());
   EXPECT_EQ(table.geomean_tests, 0u);
 }
@@ -131,7 +132,9 @@ TEST(Reporters, ShowWhatEachFileWasBuiltFor) {
   EXPECT_EQ(nlohmann::json::parse(render("json", table))["builds"][0], "gb10, g++ 14.2.0");
 }
 
-TEST(Reporters, UnknownFormatIsAnError) { EXPECT_ANY_THROW(make_reporter("pdf")); }
+TEST(Reporters, UnknownFormatIsAnError) {
+  EXPECT_ANY_THROW(make_reporter("pdf"));
+}
 
 }  // namespace
 }  // namespace corebench

@@ -33,7 +33,8 @@ TEST(ResolveOptions, DefaultsFillIn) {
 }
 
 TEST(ResolveOptions, TypedValues) {
-  const auto values = OptionValues::resolve(kSpecs, {{"n", "42"}, {"re", "400.5"}, {"size", "2KiB"}});
+  const auto values =
+      OptionValues::resolve(kSpecs, {{"n", "42"}, {"re", "400.5"}, {"size", "2KiB"}});
   EXPECT_EQ(values.integer("n"), 42);
   EXPECT_DOUBLE_EQ(values.real("re"), 400.5);
   EXPECT_EQ(values.bytes("size"), 2048u);

@@ -32,11 +32,13 @@ void pin_process(const std::vector<int>& cpus) {
   CPU_ZERO(&mask);
   for (int cpu : cpus) CPU_SET(cpu, &mask);
   for (const auto& task : std::filesystem::directory_iterator("/proc/self/task"))
-    sched_setaffinity(static_cast<pid_t>(std::stol(task.path().filename().string())),
-                      sizeof mask, &mask);
+    sched_setaffinity(static_cast<pid_t>(std::stol(task.path().filename().string())), sizeof mask,
+                      &mask);
 }
 
-void unpin_all() { pin_process(detect_topology().online.ids()); }
+void unpin_all() {
+  pin_process(detect_topology().online.ids());
+}
 
 TEST(ThreadCpuSampler, PinnedThreadsStayInTheirSet) {
   const int last = detect_topology().online.ids().back();
@@ -52,7 +54,7 @@ TEST(ThreadCpuSampler, PinnedThreadsStayInTheirSet) {
   EXPECT_EQ(seen.by_thread[0], CpuSet({last}));
   EXPECT_EQ(seen.by_thread[1], CpuSet({last}));
   EXPECT_FALSE(seen.strayed) << "threads outside the team were seen on "
-                            << seen.other_threads.to_string();
+                             << seen.other_threads.to_string();
 }
 
 TEST(ThreadCpuSampler, AThreadOutsideTheSetIsFlagged) {

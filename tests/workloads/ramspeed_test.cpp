@@ -1,6 +1,7 @@
+#include "workloads/ramspeed/ramspeed.h"
+
 #include <gtest/gtest.h>
 
-#include "workloads/ramspeed/ramspeed.h"
 #include "workloads/ramspeed/ramspeed_kernel.h"
 
 namespace corebench {

@@ -53,7 +53,8 @@ struct Block {
 inline Block block_of(std::size_t count, int index, int threads, std::size_t granule) {
   const std::size_t granules = (count + granule - 1) / granule;
   const auto edge = [&](int i) {
-    const std::size_t g = granules * static_cast<std::size_t>(i) / static_cast<std::size_t>(threads);
+    const std::size_t g =
+        granules * static_cast<std::size_t>(i) / static_cast<std::size_t>(threads);
     return g * granule < count ? g * granule : count;
   };
   return {edge(index), edge(index + 1)};

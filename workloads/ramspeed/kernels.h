@@ -60,6 +60,8 @@ T* destination(Op op, const Arrays<T>& v) {
 }
 
 // Arrays a kernel touches, as STREAM and RAMspeed count bytes.
-inline int arrays_moved(Op op) { return op == Op::Copy || op == Op::Scale ? 2 : 3; }
+inline int arrays_moved(Op op) {
+  return op == Op::Copy || op == Op::Scale ? 2 : 3;
+}
 
 }  // namespace corebench::ramspeed

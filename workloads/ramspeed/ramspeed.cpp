@@ -37,15 +37,30 @@ WorkloadEntry make_ramspeed_entry() {
   info.unit = "MB/s";
   info.metric = MetricKind::Rate;
   info.options = {
-      {"type", OptionKind::Choice, "float", "element type: 64-bit integers or doubles",
+      {"type",
+       OptionKind::Choice,
+       "float",
+       "element type: 64-bit integers or doubles",
        {"int", "float"}},
-      {"op", OptionKind::Choice, "triad",
-       "kernel: copy c=a, scale b=3c, add c=a+b, triad a=b+3c", {"copy", "scale", "add", "triad"}},
-      {"size", OptionKind::Bytes, "auto",
+      {"op",
+       OptionKind::Choice,
+       "triad",
+       "kernel: copy c=a, scale b=3c, add c=a+b, triad a=b+3c",
+       {"copy", "scale", "add", "triad"}},
+      {"size",
+       OptionKind::Bytes,
+       "auto",
        "total bytes of the arrays (auto: the larger of 512MiB and 8x the last-level cache)",
-       {}, 16 * 1024, 1ull << 40},
-      {"passes", OptionKind::Integer, "auto",
-       "kernel passes per timed run (auto: about 4 GiB moved per run)", {}, 1, 1e6},
+       {},
+       16 * 1024,
+       1ull << 40},
+      {"passes",
+       OptionKind::Integer,
+       "auto",
+       "kernel passes per timed run (auto: about 4 GiB moved per run)",
+       {},
+       1,
+       1e6},
   };
   info.verification =
       "every element of the written array equals its closed-form value (exact for int, "

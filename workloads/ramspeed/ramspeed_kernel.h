@@ -2,12 +2,12 @@
 // passes and the element-by-element check.
 #pragma once
 
+#include <fmt/format.h>
 #include <omp.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
 #include <type_traits>
 
@@ -36,9 +36,15 @@ inline Op parse_op(const std::string& name) {
 // result is exact in double as well as in int64.
 template <class T>
 struct StartValues {
-  static T a(std::size_t i) { return std::is_floating_point_v<T> ? T(1.0 + (i % 1000) * 0.25) : T(i % 1000 + 1); }
-  static T b(std::size_t i) { return std::is_floating_point_v<T> ? T(2.0 + (i % 997) * 0.5) : T(2 * (i % 997) + 3); }
-  static T c(std::size_t i) { return std::is_floating_point_v<T> ? T(0.5 + (i % 991) * 0.125) : T(i % 991 + 5); }
+  static T a(std::size_t i) {
+    return std::is_floating_point_v<T> ? T(1.0 + (i % 1000) * 0.25) : T(i % 1000 + 1);
+  }
+  static T b(std::size_t i) {
+    return std::is_floating_point_v<T> ? T(2.0 + (i % 997) * 0.5) : T(2 * (i % 997) + 3);
+  }
+  static T c(std::size_t i) {
+    return std::is_floating_point_v<T> ? T(0.5 + (i % 991) * 0.125) : T(i % 991 + 5);
+  }
   // What the destination of `op` must hold, computed from the formulas
   // above rather than from the arrays the kernel read.
   static T expected(Op op, T s, std::size_t i) {
@@ -107,10 +113,9 @@ class RamspeedKernel final : public Workload {
     verdict.facts = {{"elements", static_cast<double>(count_)},
                      {"passes", static_cast<double>(passes_)},
                      {"wrong_elements", static_cast<double>(wrong)}};
-    verdict.detail = verdict.ok
-                         ? fmt::format("all {} elements hold the closed-form value", count_)
-                         : fmt::format("{} of {} elements wrong, first at index {}", wrong,
-                                       count_, first_wrong);
+    verdict.detail = verdict.ok ? fmt::format("all {} elements hold the closed-form value", count_)
+                                : fmt::format("{} of {} elements wrong, first at index {}", wrong,
+                                              count_, first_wrong);
     return verdict;
   }
 
@@ -146,7 +151,9 @@ class RamspeedKernel final : public Workload {
     if (uses('c')) c_ = AlignedBuffer<T>(count_);
   }
 
-  Arrays<T> arrays() { return {a_.data(), b_.data(), c_.data()}; }
+  Arrays<T> arrays() {
+    return {a_.data(), b_.data(), c_.data()};
+  }
 
   // Each thread writes its own block first, so its pages are placed on its
   // memory node; run() gives every thread the same block.
