@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "runner/stats.h"
+#include "tests/bench/stopwatch.h"
 #include "workloads/compile/job_scheduler.h"
 #include "workloads/compile/process.h"
 #include "workloads/compile/project_build.h"
@@ -36,18 +38,6 @@ void write_makefile(const ProjectBuild& build, const std::filesystem::path& path
     out << job.argv.back() << ":\n\t" << command_line(job.argv) << "\n";
 }
 
-template <class F>
-double seconds(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,20 +61,20 @@ int main(int argc, char** argv) {
   std::vector<double> ours, theirs;
   for (int round = 0; round < rounds; ++round) {
     build.clean();
-    ours.push_back(seconds([&] {
+    ours.push_back(corebench::seconds_of([&] {
       if (const auto failure = build.build(scheduler)) {
         std::fprintf(stderr, "%s\n", failure->message().c_str());
         std::exit(1);
       }
     }));
     build.clean();
-    theirs.push_back(seconds([&] {
+    theirs.push_back(corebench::seconds_of([&] {
       if (std::system(make.c_str()) != 0) std::exit(1);
     }));
     std::printf("round %d: corebench %.3f s   make -j%d %.3f s\n", round + 1, ours.back(), jobs,
                 theirs.back());
   }
-  const double a = median(ours), b = median(theirs);
+  const double a = corebench::summarize(ours).median, b = corebench::summarize(theirs).median;
   std::printf("median: corebench %.3f s, make %.3f s, corebench/make = %.3f\n", a, b, a / b);
   return 0;
 }

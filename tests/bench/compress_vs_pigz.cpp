@@ -12,26 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "runner/stats.h"
+#include "tests/bench/stopwatch.h"
 #include "workloads/compile/temp_dir.h"
 #include "workloads/compress/compress.h"
 #include "workloads/compress/compress_workload.h"
 #include "workloads/compress/corpus.h"
-
-namespace {
-
-template <class F>
-double seconds(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   using namespace corebench;
@@ -63,15 +49,15 @@ int main(int argc, char** argv) {
   std::vector<double> ours, theirs;
   for (int round = 0; round < rounds; ++round) {
     workload.prepare();
-    ours.push_back(megabytes / seconds([&] { workload.run(); }));
+    ours.push_back(megabytes / corebench::seconds_of([&] { workload.run(); }));
     if (!workload.verify().ok) return 1;
-    theirs.push_back(megabytes / seconds([&] {
+    theirs.push_back(megabytes / corebench::seconds_of([&] {
                        if (std::system(pigz.c_str()) != 0) std::exit(1);
                      }));
     std::printf("round %d: corebench %.1f MB/s   pigz %.1f MB/s\n", round + 1, ours.back(),
                 theirs.back());
   }
-  const double a = median(ours), b = median(theirs);
+  const double a = corebench::summarize(ours).median, b = corebench::summarize(theirs).median;
   std::printf("median: corebench %.1f MB/s, pigz %.1f MB/s, corebench/pigz = %.3f\n", a, b, a / b);
   return 0;
 }
