@@ -54,7 +54,7 @@ std::optional<ResultFile> load_reference(const std::string& path) {
 
 Session run_session(const std::vector<PlannedTest>& tests, const RunArgs& args,
                     const Topology& topology, const ResultFile* reference) {
-  const SystemInfo system = read_system_info();
+  const SystemInfo system = read_system_info(topology);
   Session session;
   ResultFile& result = session.result;
   result.corebench_version = system.build.version;

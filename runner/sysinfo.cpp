@@ -3,10 +3,9 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <set>
+#include <algorithm>
 #include <sstream>
 
-#include "runner/cpu_list.h"
 #include "runner/isa.h"
 #include "runner/sysfs.h"
 
@@ -54,43 +53,12 @@ std::string cpu_model(const std::string& cpuinfo) {
   return part.empty() ? "unknown" : "Arm CPU part " + part;
 }
 
-std::uint64_t memory_bytes(const std::filesystem::path& root) {
-  std::istringstream lines(read_text(under(root, "/proc/meminfo")).value_or(""));
-  for (std::string key; lines >> key;) {
-    std::uint64_t kib = 0;
-    if (key == "MemTotal:" && lines >> kib) return kib * 1024;
-    lines.ignore(1 << 20, '\n');
-  }
-  return 0;
-}
-
-int physical_cores(const std::filesystem::path& root, const std::vector<int>& cpus) {
-  std::set<std::pair<std::string, std::string>> cores;
-  for (int cpu : cpus) {
-    const auto dir = under(root, "/sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/topology");
-    auto package = read_line(dir / "physical_package_id");
-    auto core = read_line(dir / "core_id");
-    if (!package || !core) return static_cast<int>(cpus.size());
-    cores.emplace(*package, *core);
-  }
-  return static_cast<int>(cores.size());
-}
-
-std::uint64_t last_level_cache(const std::filesystem::path& root, int cpu) {
-  int best_level = 0;
-  std::uint64_t best_size = 0;
-  const auto dir = under(root, "/sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/cache");
-  std::error_code ec;
-  for (const auto& index : std::filesystem::directory_iterator(dir, ec)) {
-    const int level = std::atoi(read_line(index.path() / "level").value_or("0").c_str());
-    const std::string size = read_line(index.path() / "size").value_or("0K");
-    const std::uint64_t kib = std::strtoull(size.c_str(), nullptr, 10);
-    if (level > best_level || (level == best_level && kib * 1024 > best_size)) {
-      best_level = level;
-      best_size = kib * 1024;
-    }
-  }
-  return best_size;
+// The largest cache of the outermost level the machine has.
+std::uint64_t last_level_cache(const Topology& topology) {
+  const auto& domains = topology.l3.empty() ? topology.l2 : topology.l3;
+  std::uint64_t largest = 0;
+  for (const auto& domain : domains) largest = std::max(largest, domain.size_bytes);
+  return largest;
 }
 
 std::string os_name(const std::filesystem::path& root) {
@@ -111,16 +79,16 @@ BuildInfo build_info() {
           COREBENCH_CXX_FLAGS, target_arch(),   COREBENCH_TARGET_NAME};
 }
 
-SystemInfo read_system_info(const std::filesystem::path& root) {
+SystemInfo read_system_info(const Topology& topology) {
   SystemInfo info;
-  const std::vector<int> cpus = online_cpus(root);
+  const std::filesystem::path root = topology.root;
   const std::string cpuinfo = read_text(under(root, "/proc/cpuinfo")).value_or("");
   info.cpu_model = cpu_model(cpuinfo);
-  info.logical_cpus = static_cast<int>(cpus.size());
-  info.online_cpus = format_cpu_list(cpus);
-  info.physical_cores = physical_cores(root, cpus);
-  info.memory_bytes = memory_bytes(root);
-  info.last_level_cache_bytes = cpus.empty() ? 0 : last_level_cache(root, cpus.front());
+  info.logical_cpus = static_cast<int>(topology.online.size());
+  info.online_cpus = topology.online.to_string();
+  info.physical_cores = static_cast<int>(topology.cores.size());
+  info.memory_bytes = topology.memory_bytes;
+  info.last_level_cache_bytes = last_level_cache(topology);
   info.os = os_name(root);
   info.governor =
       read_line(under(root, "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")).value_or("");

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "runner/topology.h"
+
 namespace corebench {
 
 struct BuildInfo {
@@ -38,7 +40,9 @@ struct SystemInfo {
 BuildInfo build_info();
 
 // Reads the machine below `root` ("/" for this one; a dump for tests).
-SystemInfo read_system_info(const std::filesystem::path& root = "/");
+// Counts, memory and caches come from the detected topology (one reader of
+// /sys for the whole program); the rest from below topology.root.
+SystemInfo read_system_info(const Topology& topology);
 
 nlohmann::json to_json(const SystemInfo& info);
 SystemInfo system_info_from_json(const nlohmann::json& j);

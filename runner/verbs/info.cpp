@@ -65,8 +65,8 @@ void print_isa(const IsaReport& isa) {
 }  // namespace
 
 int info_verb(const InfoArgs& args) {
-  const SystemInfo info = read_system_info(args.sysfs_root);
   const Machine machine = detect_machine(args.profile, args.sysfs_root);
+  const SystemInfo info = read_system_info(machine.topology);
   if (args.json) {
     nlohmann::json j = to_json(info);
     j["topology"] = topology_to_json(machine.topology);

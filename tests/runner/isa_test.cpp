@@ -195,7 +195,7 @@ TEST(SelfCommand, EmulatorWordsComeFromTheEnvironment) {
 // Under qemu-user, /proc is the host's: info must not pass the host's CPU
 // off as the emulated one.
 TEST(SystemInfo, AnEmulatedBinarySaysItIs) {
-  const SystemInfo info = read_system_info();
+  const SystemInfo info = read_system_info(detect_topology());
   const std::string described = cpuinfo_arch(read_text("/proc/cpuinfo").value_or(""));
   const bool emulated = !described.empty() && described != info.build.arch;
   EXPECT_EQ(info.cpu_model.find("binary is emulated") != std::string::npos, emulated)
