@@ -46,9 +46,9 @@ Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement w
       zd(num_node),
       nodal_mass(num_node),
       node_symmetry(num_node),
-      node_corner_start(num_node + 1),
       node_corners(8 * std::size_t(num_elem)),
-      nodelist(8 * std::size_t(num_elem)),
+      node_corner_start(num_node + 1),
+      nodelist(8 * std::size_t(padded_elems())),
       e(num_elem),
       p(num_elem),
       q(num_elem),
@@ -65,9 +65,9 @@ Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement w
       delv_zeta(num_elem + 1),
       delx_xi(num_elem),
       delx_eta(num_elem),
-      delx_zeta(num_elem),
-      corner_forces(8 * std::size_t(num_elem)) {
+      delx_zeta(num_elem) {
   for (auto& neighbours : face_neighbour) neighbours = AlignedBuffer<Index>(num_elem);
+  corner_force = AlignedBuffer<Real>(8 * kForceComponents * std::size_t(padded_elems()));
   build_connectivity();
   build_faces();
   build_node_corners();
@@ -78,19 +78,16 @@ Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement w
 
 void Domain::build_connectivity() {
   const Index en = edge_nodes;
-  first_touch(num_elem, [&](Index k) {
+  const Index offset[8] = {0, 1, en + 1, en, en * en, en * en + 1, en * en + en + 1, en * en + en};
+  // Lanes past the last element, in the last block, name node 0: always a
+  // valid node to read.
+  first_touch(padded_elems(), [&](Index k) {
     const Index col = k % edge_elems, row = (k / edge_elems) % edge_elems,
                 plane = k / (edge_elems * edge_elems);
-    const Index n0 = col + en * (row + en * plane);
-    Index* corner = &nodelist[8 * std::size_t(k)];
-    corner[0] = n0;
-    corner[1] = n0 + 1;
-    corner[2] = n0 + en + 1;
-    corner[3] = n0 + en;
-    corner[4] = n0 + en * en;
-    corner[5] = n0 + en * en + 1;
-    corner[6] = n0 + en * en + en + 1;
-    corner[7] = n0 + en * en + en;
+    const Index n0 = k < num_elem ? col + en * (row + en * plane) : 0;
+    Index* block = &nodelist[std::size_t(k - k % kLanes) * 8];
+    const CornerLane<Index> nodes{block, k % kLanes};
+    for (int c = 0; c < 8; ++c) nodes[c] = k < num_elem ? n0 + offset[c] : 0;
   });
   first_touch(num_node, [&](Index n) {
     const Index col = n % en, row = (n / en) % en, plane = n / (en * en);
@@ -123,13 +120,16 @@ void Domain::build_faces() {
 
 void Domain::build_node_corners() {
   std::vector<Index> start(num_node + 1, 0);
-  for (std::size_t c = 0; c < nodelist.size(); ++c) ++start[nodelist[c] + 1];
+  for (Index k = 0; k < num_elem; ++k)
+    for (int c = 0; c < 8; ++c) ++start[nodes_of(k)[c] + 1];
   for (Index n = 0; n < num_node; ++n) start[n + 1] += start[n];
-  std::vector<Index> corners(nodelist.size());
+  std::vector<Index> corners(8 * std::size_t(num_elem));
   std::vector<Index> fill(start.begin(), start.end() - 1);
-  // Ascending corner index, hence ascending element, at every node.
-  for (std::size_t c = 0; c < nodelist.size(); ++c)
-    corners[fill[nodelist[c]]++] = static_cast<Index>(c);
+  // Ascending element (and, within one, ascending corner) at every node.
+  for (Index k = 0; k < num_elem; ++k)
+    for (int c = 0; c < 8; ++c)
+      corners[fill[nodes_of(k)[c]]++] =
+          static_cast<Index>(&forces_of(k)[c * kForceComponents] - corner_force.data());
 
   first_touch(num_node, [&](Index n) {
     node_corner_start[n] = start[n];
@@ -155,13 +155,17 @@ void Domain::compute_masses() {
   // Unit reference density: an element's mass is its initial volume.
   first_touch(num_elem, [&](Index k) {
     Hex hex;
-    gather_hex(&nodelist[8 * std::size_t(k)], x.data(), y.data(), z.data(), hex);
+    gather(nodes_of(k), x.data(), y.data(), z.data(), hex);
     volo[k] = elem_mass[k] = hex_volume(hex);
   });
+  const auto element_of = [](Index force_index) {
+    constexpr Index kBlockSize = 8 * kForceComponents * kLanes;
+    return force_index / kBlockSize * kLanes + force_index % kLanes;
+  };
   first_touch(num_node, [&](Index n) {
     Real mass = 0.0;
     for (Index i = node_corner_start[n]; i < node_corner_start[n + 1]; ++i)
-      mass += volo[node_corners[i] / 8] / Real(8.0);
+      mass += volo[element_of(node_corners[i])] / Real(8.0);
     nodal_mass[n] = mass;
   });
 }
@@ -180,7 +184,10 @@ void Domain::reset() {
     vnew[k] = delv[k] = vdov[k] = arealg[k] = 0.0;
     delv_xi[k] = delv_eta[k] = delv_zeta[k] = 0.0;
     delx_xi[k] = delx_eta[k] = delx_zeta[k] = 0.0;
-    for (int c = 0; c < 8; ++c) corner_forces[8 * std::size_t(k) + c] = CornerForce{};
+  });
+  first_touch(padded_elems(), [&](Index k) {
+    const CornerLane<Real> forces = forces_of(k);
+    for (int item = 0; item < 8 * kForceComponents; ++item) forces[item] = 0.0;
   });
   delv_xi[free_surface_slot()] = delv_eta[free_surface_slot()] = delv_zeta[free_surface_slot()] =
       0.0;

@@ -11,6 +11,7 @@
 #include <cstdint>
 
 #include "workloads/common/aligned_buffer.h"
+#include "workloads/lulesh/element_geometry.h"
 #include "workloads/lulesh/parameters.h"
 #include "workloads/lulesh/regions.h"
 
@@ -38,13 +39,38 @@ enum SymmetryPlane : std::uint8_t { kSymmetryX = 1, kSymmetryY = 2, kSymmetryZ =
 // -zeta, +zeta.
 enum Face { kXiMinus, kXiPlus, kEtaMinus, kEtaPlus, kZetaMinus, kZetaPlus, kFaceCount };
 
-// One element corner's contribution to the force on its node. Stress and
-// hourglass parts stay apart because LULESH sums them separately per node;
-// keeping its order of additions keeps its answers.
-struct CornerForce {
-  Real stress[3];
-  Real hourglass[3];
+// Per-corner values (connectivity, forces) are stored in blocks of kLanes
+// consecutive elements: within a block, one corner's value (or one force
+// component) of all its elements lie side by side. The element loops take
+// a block at a time with one element per vector lane, so they read and
+// write whole vectors, and the node loop finds all corners of an element
+// within one block.
+constexpr Index kLanes = 8;
+static_assert(kTile % kLanes == 0, "tiles are whole lane blocks");
+
+// Stress x, y, z, then hourglass x, y, z. The two parts stay apart because
+// LULESH sums them separately per node; keeping its order of additions
+// keeps its answers.
+constexpr int kForceComponents = 6;
+
+// One element's lane of a block of per-corner values.
+template <class T>
+struct CornerLane {
+  T* block;
+  Index lane;
+  T& operator[](int item) const { return block[std::size_t(item) * kLanes + lane]; }
 };
+
+[[gnu::always_inline]] inline void gather(CornerLane<const Index> nodes, const Real* x,
+                                          const Real* y, const Real* z, Hex& hex) {
+#pragma GCC unroll 8
+  for (int c = 0; c < 8; ++c) {
+    const Index n = nodes[c];
+    hex.x[c] = x[n];
+    hex.y[c] = y[n];
+    hex.z[c] = z[n];
+  }
+}
 
 // The scalar state of the time integration.
 struct Clock {
@@ -76,14 +102,19 @@ struct Domain {
   AlignedBuffer<Real> xd, yd, zd;  // velocities
   AlignedBuffer<Real> nodal_mass;
   AlignedBuffer<std::uint8_t> node_symmetry;  // SymmetryPlane bits
-  // The element corners at each node, ascending, as indices into
-  // corner_forces: node n owns node_corners[node_corner_start[n] ..
-  // node_corner_start[n + 1]).
-  AlignedBuffer<Index> node_corner_start;
+  // The element corners at each node in ascending element order, as the
+  // index in corner_force of the corner's first component: node n owns
+  // node_corners[node_corner_start[n] .. node_corner_start[n + 1]).
   AlignedBuffer<Index> node_corners;
+  AlignedBuffer<Index> node_corner_start;
 
-  // Element connectivity.
-  AlignedBuffer<Index> nodelist;  // 8 nodes per element, LULESH's corner order
+  // Element connectivity in lane blocks: the node at corner c (LULESH's
+  // corner order) of element k is nodes_of(k)[c].
+  AlignedBuffer<Index> nodelist;
+  const Index* node_block(Index first) const { return &nodelist[std::size_t(first) * 8]; }
+  CornerLane<const Index> nodes_of(Index k) const {
+    return {node_block(k - k % kLanes), k % kLanes};
+  }
   // For each face, the element whose velocity gradient the monotonic-q
   // limiter reads across it: the neighbour inside the mesh, the element
   // itself on a symmetry plane, or free_surface_slot() (always zero) on
@@ -107,10 +138,17 @@ struct Domain {
   AlignedBuffer<Real> delv_xi, delv_eta, delv_zeta;
   AlignedBuffer<Real> delx_xi, delx_eta, delx_zeta;
 
-  // Per-corner forces of the current step (8 per element).
-  AlignedBuffer<CornerForce> corner_forces;
+  // Per-corner forces of the current step in lane blocks: component a of
+  // corner c of element k is forces_of(k)[c * kForceComponents + a].
+  AlignedBuffer<Real> corner_force;
+  Real* force_block(Index first) {
+    return &corner_force[std::size_t(first) * 8 * kForceComponents];
+  }
+  CornerLane<Real> forces_of(Index k) { return {force_block(k - k % kLanes), k % kLanes}; }
 
   Index free_surface_slot() const { return num_elem; }
+  // num_elem rounded up to whole lane blocks.
+  Index padded_elems() const { return (num_elem + kLanes - 1) / kLanes * kLanes; }
   // Specific energy the blast deposits in the element at the origin.
   Real blast_specific_energy() const;
 

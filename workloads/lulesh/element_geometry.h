@@ -18,23 +18,13 @@ struct Hex {
   Real z[8];
 };
 
-inline void gather_hex(const Index* corner_nodes, const Real* x, const Real* y, const Real* z,
-                       Hex& hex) {
-  for (int c = 0; c < 8; ++c) {
-    const Index n = corner_nodes[c];
-    hex.x[c] = x[n];
-    hex.y[c] = y[n];
-    hex.z[c] = z[n];
-  }
-}
-
-inline Real triple_product(Real x1, Real y1, Real z1, Real x2, Real y2, Real z2, Real x3, Real y3,
-                           Real z3) {
+[[gnu::always_inline]] inline Real triple_product(Real x1, Real y1, Real z1, Real x2, Real y2,
+                                                  Real z2, Real x3, Real y3, Real z3) {
   return x1 * (y2 * z3 - z2 * y3) + x2 * (z1 * y3 - y1 * z3) + x3 * (y1 * z2 - z1 * y2);
 }
 
 // Exact volume of a hexahedron with planar or warped faces.
-inline Real hex_volume(const Hex& h) {
+[[gnu::always_inline]] inline Real hex_volume(const Hex& h) {
   const Real* x = h.x;
   const Real* y = h.y;
   const Real* z = h.z;
@@ -66,7 +56,7 @@ struct ShapeDerivatives {
   Real determinant;  // 8 x the Jacobian determinant: the element volume
 };
 
-inline ShapeDerivatives shape_derivatives(const Hex& h) {
+[[gnu::always_inline]] inline ShapeDerivatives shape_derivatives(const Hex& h) {
   const Real* x = h.x;
   const Real* y = h.y;
   const Real* z = h.z;
@@ -109,10 +99,13 @@ inline ShapeDerivatives shape_derivatives(const Hex& h) {
 
 // Area-weighted normals at the corners: each face adds a quarter of its
 // area vector to its four corners.
-inline void corner_normals(const Hex& h, Real nx[8], Real ny[8], Real nz[8]) {
+[[gnu::always_inline]] inline void corner_normals(const Hex& h, Real nx[8], Real ny[8],
+                                                  Real nz[8]) {
+#pragma GCC unroll 8
   for (int c = 0; c < 8; ++c) nx[c] = ny[c] = nz[c] = Real(0.0);
   constexpr int kFaces[6][4] = {{0, 1, 2, 3}, {0, 4, 5, 1}, {1, 5, 6, 2},
                                 {2, 6, 7, 3}, {3, 7, 4, 0}, {4, 7, 6, 5}};
+#pragma GCC unroll 8
   for (const auto& f : kFaces) {
     const auto bisect0 = [&](const Real* c) {
       return Real(0.5) * (c[f[3]] + c[f[2]] - c[f[1]] - c[f[0]]);
@@ -125,6 +118,7 @@ inline void corner_normals(const Hex& h, Real nx[8], Real ny[8], Real nz[8]) {
     const Real ax = Real(0.25) * (by0 * bz1 - bz0 * by1);
     const Real ay = Real(0.25) * (bz0 * bx1 - bx0 * bz1);
     const Real az = Real(0.25) * (bx0 * by1 - by0 * bx1);
+#pragma GCC unroll 8
     for (int k = 0; k < 4; ++k) {
       nx[f[k]] += ax;
       ny[f[k]] += ay;
@@ -134,12 +128,14 @@ inline void corner_normals(const Hex& h, Real nx[8], Real ny[8], Real nz[8]) {
 }
 
 // Derivative of the element volume with respect to each corner's position.
-inline void volume_derivatives(const Hex& h, Real dvdx[8], Real dvdy[8], Real dvdz[8]) {
+[[gnu::always_inline]] inline void volume_derivatives(const Hex& h, Real dvdx[8], Real dvdy[8],
+                                                      Real dvdz[8]) {
   // For corner c: the six other corners, in the order the formula wants.
   constexpr int kStencil[8][6] = {{1, 2, 3, 4, 5, 7}, {2, 3, 0, 5, 6, 4}, {3, 0, 1, 6, 7, 5},
                                   {0, 1, 2, 7, 4, 6}, {7, 6, 5, 0, 3, 1}, {4, 7, 6, 1, 0, 2},
                                   {5, 4, 7, 2, 1, 3}, {6, 5, 4, 3, 2, 0}};
   constexpr Real twelfth = Real(1.0) / Real(12.0);
+#pragma GCC unroll 8
   for (int c = 0; c < 8; ++c) {
     const int* s = kStencil[c];
     const Real x0 = h.x[s[0]], x1 = h.x[s[1]], x2 = h.x[s[2]];
@@ -161,7 +157,7 @@ inline void volume_derivatives(const Hex& h, Real dvdx[8], Real dvdy[8], Real dv
 }
 
 // Squared-area measure of the face with corners a, b, c, d.
-inline Real face_area(const Hex& h, int a, int b, int c, int d) {
+[[gnu::always_inline]] inline Real face_area(const Hex& h, int a, int b, int c, int d) {
   const Real fx = (h.x[c] - h.x[a]) - (h.x[d] - h.x[b]);
   const Real fy = (h.y[c] - h.y[a]) - (h.y[d] - h.y[b]);
   const Real fz = (h.z[c] - h.z[a]) - (h.z[d] - h.z[b]);
@@ -173,10 +169,11 @@ inline Real face_area(const Hex& h, int a, int b, int c, int d) {
 }
 
 // Volume over the largest face area: the length a sound wave must cross.
-inline Real characteristic_length(const Hex& h, Real volume) {
+[[gnu::always_inline]] inline Real characteristic_length(const Hex& h, Real volume) {
   constexpr int kFaces[6][4] = {{0, 1, 2, 3}, {4, 5, 6, 7}, {0, 1, 5, 4},
                                 {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
   Real largest = Real(0.0);
+#pragma GCC unroll 8
   for (const auto& f : kFaces) {
     const Real a = face_area(h, f[0], f[1], f[2], f[3]);
     largest = a < largest ? largest : a;

@@ -8,8 +8,10 @@
 
 namespace corebench::lulesh {
 
-// Returns false when the element has turned inside out.
-inline bool element_kinematics(Domain& d, Index k, const Hex& hex, const Hex& vel, Real dt) {
+// Returns the new relative volume: not positive when the element has turned
+// inside out.
+[[gnu::always_inline]] inline Real element_kinematics(Domain& d, Index k, const Hex& hex,
+                                                      const Hex& vel, Real dt) {
   const Real volume = hex_volume(hex);
   const Real relative_volume = volume / d.volo[k];
   d.vnew[k] = relative_volume;
@@ -20,6 +22,7 @@ inline bool element_kinematics(Domain& d, Index k, const Hex& hex, const Hex& ve
   // half a time step ago.
   Hex half = hex;
   const Real dt2 = Real(0.5) * dt;
+#pragma GCC unroll 8
   for (int c = 0; c < 8; ++c) {
     half.x[c] -= dt2 * vel.x[c];
     half.y[c] -= dt2 * vel.y[c];
@@ -35,7 +38,7 @@ inline bool element_kinematics(Domain& d, Index k, const Hex& hex, const Hex& ve
   const Real dyy = strain_rate(s.b[1], vel.y);
   const Real dzz = strain_rate(s.b[2], vel.z);
   d.vdov[k] = dxx + dyy + dzz;
-  return relative_volume > Real(0.0);
+  return relative_volume;
 }
 
 }  // namespace corebench::lulesh

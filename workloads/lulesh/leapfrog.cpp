@@ -54,39 +54,66 @@ class FailureFlags {
   std::atomic<int> slots_[2] = {0, 0};
 };
 
-template <class Body>
-void for_each_in_tiles(Index count, Body body) {
+// Hands the tiles [begin, end) of `count` items out to the threads.
+template <class TileBody>
+void for_each_tile(Index count, TileBody body) {
   const Index tiles = (count + kTile - 1) / kTile;
 #pragma omp for schedule(dynamic)
-  for (Index t = 0; t < tiles; ++t)
-    for (Index i = t * kTile; i < std::min(count, (t + 1) * kTile); ++i) body(i);
+  for (Index t = 0; t < tiles; ++t) body(t * kTile, std::min(count, (t + 1) * kTile));
 }
 
-void gather_positions_and_velocities(const Domain& d, Index k, Hex& hex, Hex& vel) {
-  const Index* corners = &d.nodelist[8 * std::size_t(k)];
-  gather_hex(corners, d.x.data(), d.y.data(), d.z.data(), hex);
-  gather_hex(corners, d.xd.data(), d.yd.data(), d.zd.data(), vel);
+[[gnu::always_inline]] inline void gather_positions_and_velocities(const Domain& d,
+                                                                   CornerLane<const Index> nodes,
+                                                                   Hex& hex, Hex& vel) {
+  gather(nodes, d.x.data(), d.y.data(), d.z.data(), hex);
+  gather(nodes, d.xd.data(), d.yd.data(), d.zd.data(), vel);
 }
 
-// Sweep 1 for element k.
-bool corner_forces(Domain& d, Index k) {
-  Hex hex, vel;
-  gather_positions_and_velocities(d, k, hex, vel);
-  CornerForce* corners = &d.corner_forces[8 * std::size_t(k)];
-  const Real volume = stress_corner_forces(d, k, hex, corners);
-  const Real v = d.v[k];
-  if (volume <= Real(0.0) || v <= Real(0.0)) return false;
-  hourglass_corner_forces(d, k, hex, vel, d.volo[k] * v, corners);
-  return true;
+// Runs body(first, lanes) for each lane block of the tile [begin, end).
+template <class BlockBody>
+void for_each_lane_block(Index begin, Index end, BlockBody body) {
+  for (Index first = begin; first < end; first += kLanes)
+    body(first, std::min(kLanes, end - first));
 }
 
-// Sweep 3 for element k.
-bool element_update(Domain& d, Index k, Real dt) {
-  Hex hex, vel;
-  gather_positions_and_velocities(d, k, hex, vel);
-  if (!element_kinematics(d, k, hex, vel, dt)) return false;
-  viscosity_gradients(d, k, hex, vel);
-  return true;
+// Sweep 1 for the elements [begin, end), one per vector lane. Returns false
+// when one of them has turned inside out.
+bool corner_forces(Domain& d, Index begin, Index end) {
+  Real coefficient[kTile];
+  for (Index k = begin; k < end; ++k) coefficient[k - begin] = hourglass_coefficient(d, k);
+  int inverted = 0;
+  for_each_lane_block(begin, end, [&](Index first, Index lanes) {
+    const Index* nodes = d.node_block(first);
+    Real* forces = d.force_block(first);
+    const Real* block_coefficient = coefficient + (first - begin);
+#pragma omp simd reduction(| : inverted)
+    for (Index lane = 0; lane < lanes; ++lane) {
+      const Index k = first + lane;
+      Hex hex, vel;
+      gather_positions_and_velocities(d, {nodes, lane}, hex, vel);
+      const Real volume = stress_corner_forces(d, k, hex, {forces, lane});
+      hourglass_corner_forces(d, k, hex, vel, block_coefficient[lane], {forces, lane});
+      inverted |= int(volume <= Real(0.0)) | int(d.v[k] <= Real(0.0));
+    }
+  });
+  return inverted == 0;
+}
+
+// Sweep 3 for the elements [begin, end), one per vector lane.
+bool element_update(Domain& d, Index begin, Index end, Real dt) {
+  int inverted = 0;
+  for_each_lane_block(begin, end, [&](Index first, Index lanes) {
+    const Index* nodes = d.node_block(first);
+#pragma omp simd reduction(| : inverted)
+    for (Index lane = 0; lane < lanes; ++lane) {
+      const Index k = first + lane;
+      Hex hex, vel;
+      gather_positions_and_velocities(d, {nodes, lane}, hex, vel);
+      inverted |= int(element_kinematics(d, k, hex, vel, dt) <= Real(0.0));
+      viscosity_gradients(d, k, hex, vel);
+    }
+  });
+  return inverted == 0;
 }
 
 Real within_eos_bounds(Real v) {
@@ -100,13 +127,18 @@ Failure material_update(Domain& d, const Index* elements, int count, int repetit
                         TimeConstraints& limits) {
   Real vnew[kEosBlock];
   ViscosityTerms terms[kEosBlock];
+  int excessive_q = 0, inverted = 0;
+#pragma omp simd reduction(| : excessive_q, inverted)
   for (int i = 0; i < count; ++i) {
     const Index k = elements[i];
-    if (d.q[k] > kViscosityStop) return Failure::ExcessiveViscosity;
+    excessive_q |= int(d.q[k] > kViscosityStop);
+    inverted |= int(within_eos_bounds(d.v[k]) <= Real(0.));
     terms[i] = monotonic_q(d, k, d.vnew[k]);
     vnew[i] = within_eos_bounds(d.vnew[k]);
-    if (within_eos_bounds(d.v[k]) <= Real(0.)) return Failure::NegativeVolume;
   }
+  // LULESH checks q over all elements before it checks volumes.
+  if (excessive_q) return Failure::ExcessiveViscosity;
+  if (inverted) return Failure::NegativeVolume;
 
   // Costly regions evaluate their equation of state several times over, as
   // a more complex material model would: LULESH's imbalance by design.
@@ -120,6 +152,8 @@ Failure material_update(Domain& d, const Index* elements, int count, int repetit
     }
   }
 
+  Real courant = limits.courant, hydro = limits.hydro;
+#pragma omp simd reduction(min : courant, hydro)
   for (int i = 0; i < count; ++i) {
     const Index k = elements[i];
     d.e[k] = result[i].e;
@@ -127,8 +161,11 @@ Failure material_update(Domain& d, const Index* elements, int count, int repetit
     d.q[k] = result[i].q;
     d.ss[k] = sound_speed(result[i], vnew[i]);
     d.v[k] = std::fabs(vnew[i] - Real(1.0)) < kVolumeCut ? Real(1.0) : vnew[i];
-    constrain(d, k, limits);
+    const TimeConstraints element = constraints_of(d, k);
+    courant = std::min(courant, element.courant);
+    hydro = std::min(hydro, element.hydro);
   }
+  limits = {courant, hydro};
   return Failure::None;
 }
 
@@ -148,12 +185,14 @@ Failure run_leapfrog(Domain& d, Index max_cycles) {
       const Index cycle = clock.cycle;
       const Real dt = clock.deltatime;
 
-      for_each_in_tiles(d.num_elem, [&](Index k) {
-        if (!corner_forces(d, k)) failures.raise(cycle, Failure::NegativeVolume);
+      for_each_tile(d.num_elem, [&](Index begin, Index end) {
+        if (!corner_forces(d, begin, end)) failures.raise(cycle, Failure::NegativeVolume);
       });
-      for_each_in_tiles(d.num_node, [&](Index n) { advance_node(d, n, dt); });
-      for_each_in_tiles(d.num_elem, [&](Index k) {
-        if (!element_update(d, k, dt)) failures.raise(cycle, Failure::NegativeVolume);
+      for_each_tile(d.num_node, [&](Index begin, Index end) {
+        for (Index n = begin; n < end; ++n) advance_node(d, n, dt);
+      });
+      for_each_tile(d.num_elem, [&](Index begin, Index end) {
+        if (!element_update(d, begin, end, dt)) failures.raise(cycle, Failure::NegativeVolume);
       });
 
       TimeConstraints limits;

@@ -16,10 +16,10 @@ inline void advance_node(Domain& d, Index n, Real dt) {
   Real stress[3] = {0.0, 0.0, 0.0};
   Real hourglass[3] = {0.0, 0.0, 0.0};
   for (Index i = d.node_corner_start[n]; i < d.node_corner_start[n + 1]; ++i) {
-    const CornerForce& f = d.corner_forces[d.node_corners[i]];
+    const Real* corner = &d.corner_force[d.node_corners[i]];
     for (int a = 0; a < 3; ++a) {
-      stress[a] += f.stress[a];
-      hourglass[a] += f.hourglass[a];
+      stress[a] += corner[a * kLanes];
+      hourglass[a] += corner[(3 + a) * kLanes];
     }
   }
 

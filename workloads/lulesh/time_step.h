@@ -19,20 +19,18 @@ struct TimeConstraints {
   }
 };
 
-// Tightens `limits` by element k's constraints; elements that neither
-// expand nor compress set none.
-inline void constrain(const Domain& d, Index k, TimeConstraints& limits) {
+// Element k's constraints; an element that neither expands nor compresses
+// sets none. Written without an early return so that it vectorises.
+[[gnu::always_inline]] inline TimeConstraints constraints_of(const Domain& d, Index k) {
   const Real vdov = d.vdov[k];
-  if (vdov == Real(0.)) return;
   constexpr Real qqc2 = Real(64.0) * kCourantQuadratic * kCourantQuadratic;
   const Real arealg = d.arealg[k];
   Real dtf = d.ss[k] * d.ss[k];
   if (vdov < Real(0.)) dtf = dtf + qqc2 * arealg * arealg * vdov * vdov;
-  dtf = arealg / std::sqrt(dtf);
-  if (dtf < limits.courant) limits.courant = dtf;
-
-  const Real dtdvov = kMaxVolumeChange / (std::fabs(vdov) + Real(1.e-20));
-  if (dtdvov < limits.hydro) limits.hydro = dtdvov;
+  TimeConstraints limits{arealg / std::sqrt(dtf),
+                         kMaxVolumeChange / (std::fabs(vdov) + Real(1.e-20))};
+  if (vdov == Real(0.)) limits = TimeConstraints{};
+  return limits;
 }
 
 // Chooses the next time step from the last step's constraints, changing it

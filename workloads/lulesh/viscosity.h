@@ -14,15 +14,16 @@ namespace corebench::lulesh {
 constexpr Real kTiny = 1.e-36;
 
 // scale * (sum of c over corners `plus` - sum over corners `minus`).
-inline Real face_difference(const Real* c, const int (&plus)[4], const int (&minus)[4],
-                            Real scale) {
+[[gnu::always_inline]] inline Real face_difference(const Real* c, const int (&plus)[4],
+                                                   const int (&minus)[4], Real scale) {
   return scale * ((c[plus[0]] + c[plus[1]] + c[plus[2]] + c[plus[3]]) -
                   (c[minus[0]] + c[minus[1]] + c[minus[2]] + c[minus[3]]));
 }
 
 // Gradients of element k from its corner positions and velocities, for the
 // limiter of this step. Uses d.vnew[k] from element_kinematics().
-inline void viscosity_gradients(Domain& d, Index k, const Hex& hex, const Hex& vel) {
+[[gnu::always_inline]] inline void viscosity_gradients(Domain& d, Index k, const Hex& hex,
+                                                       const Hex& vel) {
   constexpr int kXiPlusCorners[4] = {1, 2, 6, 5}, kXiMinusCorners[4] = {0, 3, 7, 4};
   constexpr int kEtaA[4] = {0, 1, 5, 4}, kEtaB[4] = {3, 2, 6, 7};
   constexpr int kZetaPlusCorners[4] = {4, 5, 6, 7}, kZetaMinusCorners[4] = {0, 1, 2, 3};
@@ -61,7 +62,8 @@ inline void viscosity_gradients(Domain& d, Index k, const Hex& hex, const Hex& v
 
 // The limiter phi in [0, max slope] for one direction of element k: how
 // smooth the velocity gradient is across the two faces.
-inline Real limiter(const Real* delv, Index k, Index minus_neighbour, Index plus_neighbour) {
+[[gnu::always_inline]] inline Real limiter(const Real* delv, Index k, Index minus_neighbour,
+                                           Index plus_neighbour) {
   const Real norm = Real(1.) / (delv[k] + kTiny);
   Real delvm = delv[minus_neighbour] * norm;
   Real delvp = delv[plus_neighbour] * norm;
@@ -81,15 +83,15 @@ struct ViscosityTerms {
 };
 
 // The linear and quadratic q terms of element k; vnew is its relative
-// volume before the equation-of-state bounds are applied.
-inline ViscosityTerms monotonic_q(const Domain& d, Index k, Real vnew) {
+// volume before the equation-of-state bounds are applied. Written without
+// an early return so that it vectorises over elements.
+[[gnu::always_inline]] inline ViscosityTerms monotonic_q(const Domain& d, Index k, Real vnew) {
   const Real phixi =
       limiter(d.delv_xi.data(), k, d.face_neighbour[kXiMinus][k], d.face_neighbour[kXiPlus][k]);
   const Real phieta =
       limiter(d.delv_eta.data(), k, d.face_neighbour[kEtaMinus][k], d.face_neighbour[kEtaPlus][k]);
   const Real phizeta = limiter(d.delv_zeta.data(), k, d.face_neighbour[kZetaMinus][k],
                                d.face_neighbour[kZetaPlus][k]);
-  if (d.vdov[k] > Real(0.)) return {Real(0.), Real(0.)};  // expanding: no q
 
   Real delvxxi = d.delv_xi[k] * d.delx_xi[k];
   Real delvxeta = d.delv_eta[k] * d.delx_eta[k];
@@ -98,13 +100,14 @@ inline ViscosityTerms monotonic_q(const Domain& d, Index k, Real vnew) {
   if (delvxeta > Real(0.)) delvxeta = Real(0.);
   if (delvxzeta > Real(0.)) delvxzeta = Real(0.);
   const Real rho = d.elem_mass[k] / (d.volo[k] * vnew);
-  const Real linear = -kMonoQLinear * rho *
-                      (delvxxi * (Real(1.) - phixi) + delvxeta * (Real(1.) - phieta) +
-                       delvxzeta * (Real(1.) - phizeta));
-  const Real quadratic = kMonoQQuadratic * rho *
-                         (delvxxi * delvxxi * (Real(1.) - phixi * phixi) +
-                          delvxeta * delvxeta * (Real(1.) - phieta * phieta) +
-                          delvxzeta * delvxzeta * (Real(1.) - phizeta * phizeta));
+  Real linear = -kMonoQLinear * rho *
+                (delvxxi * (Real(1.) - phixi) + delvxeta * (Real(1.) - phieta) +
+                 delvxzeta * (Real(1.) - phizeta));
+  Real quadratic = kMonoQQuadratic * rho *
+                   (delvxxi * delvxxi * (Real(1.) - phixi * phixi) +
+                    delvxeta * delvxeta * (Real(1.) - phieta * phieta) +
+                    delvxzeta * delvxzeta * (Real(1.) - phizeta * phizeta));
+  if (d.vdov[k] > Real(0.)) linear = quadratic = Real(0.);  // expanding: no q
   return {linear, quadratic};
 }
 
