@@ -35,7 +35,8 @@ RunRecord timed_run(const WorkloadInfo& info, Workload& workload, bool warmup,
   for (const auto& cpus : seen.by_thread) record.thread_cpus.push_back(cpus.to_string());
   record.strayed = seen.strayed;
   record.seconds = std::chrono::duration<double>(stop - start).count();
-  record.value = info.metric == MetricKind::Rate ? output.work / record.seconds : record.seconds;
+  const double work_seconds = output.seconds > 0 ? output.seconds : record.seconds;
+  record.value = info.metric == MetricKind::Rate ? output.work / work_seconds : record.seconds;
   const Verdict verdict = workload.verify();
   record.verified = verdict.ok;
   record.detail = verdict.detail;

@@ -51,6 +51,10 @@ struct RunConfig {
 struct RunOutput {
   // Units of work done in this run, for MetricKind::Rate (MB, zones, GFLOP).
   double work = 0;
+  // For a rate: the seconds `work` took, when the workload times the part of
+  // its run that it reports (ramspeed: its fastest round of passes, the
+  // statistic STREAM reports). Zero: `work` took the whole timed region.
+  double seconds = 0;
 };
 
 struct Verdict {

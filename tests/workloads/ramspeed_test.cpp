@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "workloads/ramspeed/ramspeed_kernel.h"
 
 namespace corebench {
@@ -34,6 +36,33 @@ void check_every_op(const std::string& type) {
 TEST(Ramspeed, EveryKernelVerifiesForIntAndFloat) {
   check_every_op<std::int64_t>("int");
   check_every_op<double>("float");
+}
+
+TEST(Ramspeed, ReportsItsFastestRoundOfPasses) {
+  // 16 MiB per pass: rounds of 4 passes move the 64 MiB a round needs, so
+  // 8 passes are 2 rounds and the figure is the faster round's.
+  RamspeedKernel<double> workload(Op::Copy);
+  workload.setup(OptionValues::resolve(make_ramspeed_entry().info.options,
+                                       {{"op", "copy"}, {"size", "16MiB"}, {"passes", "8"}}),
+                 {2, 0, 0});
+  workload.prepare();
+  const auto start = std::chrono::steady_clock::now();
+  const RunOutput out = workload.run();
+  const std::chrono::duration<double> whole = std::chrono::steady_clock::now() - start;
+  EXPECT_NEAR(out.work, 4 * 16.0 * (1 << 20) / 1e6, 1e-3);
+  EXPECT_GT(out.seconds, 0);
+  EXPECT_LT(out.seconds, whole.count() / 2 * 1.0001);  // the faster of two rounds
+  EXPECT_EQ(workload.verify().facts.at("passes"), 8);
+}
+
+TEST(Ramspeed, PassesRoundUpToWholeRounds) {
+  RamspeedKernel<double> workload(Op::Copy);
+  workload.setup(OptionValues::resolve(make_ramspeed_entry().info.options,
+                                       {{"op", "copy"}, {"size", "16MiB"}, {"passes", "5"}}),
+                 {1, 0, 0});
+  workload.prepare();
+  workload.run();
+  EXPECT_EQ(workload.verify().facts.at("passes"), 8);
 }
 
 TEST(Ramspeed, CorruptedElementIsCaught) {

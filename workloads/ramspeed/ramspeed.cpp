@@ -57,7 +57,9 @@ WorkloadEntry make_ramspeed_entry() {
       {"passes",
        OptionKind::Integer,
        "auto",
-       "kernel passes per timed run (auto: about 4 GiB moved per run)",
+       "kernel passes per timed run (auto: at least 20 rounds and about 4 GiB moved); the run "
+       "reports its fastest round of passes, a round being one pass of 64 MiB or more, as STREAM "
+       "reports the fastest of its 20 passes",
        {},
        1,
        1e6},

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -21,6 +22,14 @@ constexpr std::uint64_t kMinDefaultSize = 512ull << 20;
 // A run repeats the kernel until it has moved about this much, so that one
 // run lasts long enough to time well even for cache-sized arrays.
 constexpr double kBytesPerRun = 4.0 * (1ull << 30);
+// Passes are timed in rounds that move at least this much (a millisecond or
+// more at any memory speed), so that the barriers and clock reads around a
+// round cost nothing measurable even for cache-sized arrays. A run reports
+// its fastest round, as STREAM reports its fastest pass.
+constexpr double kMinBytesPerRound = 64.0 * (1ull << 20);
+// At least as many rounds per run as STREAM has passes (NTIMES), so that
+// the fastest is as likely to be a clean one.
+constexpr std::int64_t kAutoRounds = 20;
 // 64-byte lines: blocks never share a cache line between threads.
 constexpr std::size_t kGranuleBytes = 64;
 
@@ -73,9 +82,16 @@ class RamspeedKernel final : public Workload {
     count_ = size / (arrays_moved(op_) * sizeof(T));
     if (count_ < 1024) throw OptionError("option 'size': too small for a bandwidth test");
     const double bytes_per_pass = static_cast<double>(bytes_per_pass_count());
-    passes_ = options.is_auto("passes")
-                  ? std::max<std::int64_t>(1, std::llround(kBytesPerRun / bytes_per_pass))
-                  : options.integer("passes");
+    const auto passes_moving = [&](double bytes) {
+      return std::max<std::int64_t>(1,
+                                    static_cast<std::int64_t>(std::ceil(bytes / bytes_per_pass)));
+    };
+    passes_ = options.is_auto("passes") ? std::max(kAutoRounds * passes_moving(kMinBytesPerRound),
+                                                   passes_moving(kBytesPerRun))
+                                        : options.integer("passes");
+    // Whole rounds only.
+    const std::int64_t per_round = passes_per_round();
+    passes_ = (passes_ + per_round - 1) / per_round * per_round;
     allocate();
     first_touch();
   }
@@ -84,17 +100,32 @@ class RamspeedKernel final : public Workload {
 
   RunOutput run() override {
     const Arrays<T> v = arrays();
+    const std::int64_t per_round = passes_per_round();
+    const std::int64_t rounds = passes_ / per_round;
+    double fastest = std::numeric_limits<double>::infinity();
+    std::chrono::steady_clock::time_point start;
 #pragma omp parallel
     {
       const Block blk = my_block();
-      for (std::int64_t p = 0; p < passes_; ++p) {
-        run_kernel(op_, v, kScalar, blk.begin, blk.end);
-        // Repeated passes write the same values; keep the compiler from
-        // folding them into one.
-        std::atomic_signal_fence(std::memory_order_seq_cst);
+      for (std::int64_t r = 0; r < rounds; ++r) {
+#pragma omp barrier
+        if (omp_get_thread_num() == 0) start = std::chrono::steady_clock::now();
+        for (std::int64_t p = 0; p < per_round; ++p) {
+          run_kernel(op_, v, kScalar, blk.begin, blk.end);
+          // Repeated passes write the same values; keep the compiler from
+          // folding them into one.
+          std::atomic_signal_fence(std::memory_order_seq_cst);
+        }
+#pragma omp barrier
+        if (omp_get_thread_num() == 0) {
+          const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+          fastest = std::min(fastest, took.count());
+        }
       }
     }
-    return {static_cast<double>(bytes_per_pass_count()) * static_cast<double>(passes_) / 1e6};
+    const double bytes =
+        static_cast<double>(bytes_per_pass_count()) * static_cast<double>(per_round);
+    return {bytes / 1e6, fastest};
   }
 
   Verdict verify() override {
@@ -127,6 +158,12 @@ class RamspeedKernel final : public Workload {
       return std::abs(got - want) <= 4 * std::numeric_limits<T>::epsilon() * std::abs(want);
     else
       return got == want;
+  }
+
+  std::int64_t passes_per_round() const {
+    const auto wanted = static_cast<std::int64_t>(
+        std::ceil(kMinBytesPerRound / static_cast<double>(bytes_per_pass_count())));
+    return std::min<std::int64_t>(wanted, passes_);
   }
 
   std::uint64_t bytes_per_pass_count() const {
