@@ -38,14 +38,19 @@ TEST(Ramspeed, EveryKernelVerifiesForIntAndFloat) {
   check_every_op<double>("float");
 }
 
+void set_up_copy(RamspeedKernel<double>& workload, const std::string& size,
+                 const std::string& passes) {
+  workload.setup(OptionValues::resolve(make_ramspeed_entry().info.options,
+                                       {{"op", "copy"}, {"size", size}, {"passes", passes}}),
+                 {2, 0, 0});
+  workload.prepare();
+}
+
 TEST(Ramspeed, ReportsItsFastestRoundOfPasses) {
   // 16 MiB per pass: rounds of 4 passes move the 64 MiB a round needs, so
   // 8 passes are 2 rounds and the figure is the faster round's.
   RamspeedKernel<double> workload(Op::Copy);
-  workload.setup(OptionValues::resolve(make_ramspeed_entry().info.options,
-                                       {{"op", "copy"}, {"size", "16MiB"}, {"passes", "8"}}),
-                 {2, 0, 0});
-  workload.prepare();
+  set_up_copy(workload, "16MiB", "8");
   const auto start = std::chrono::steady_clock::now();
   const RunOutput out = workload.run();
   const std::chrono::duration<double> whole = std::chrono::steady_clock::now() - start;
@@ -57,10 +62,7 @@ TEST(Ramspeed, ReportsItsFastestRoundOfPasses) {
 
 TEST(Ramspeed, PassesRoundUpToWholeRounds) {
   RamspeedKernel<double> workload(Op::Copy);
-  workload.setup(OptionValues::resolve(make_ramspeed_entry().info.options,
-                                       {{"op", "copy"}, {"size", "16MiB"}, {"passes", "5"}}),
-                 {1, 0, 0});
-  workload.prepare();
+  set_up_copy(workload, "16MiB", "5");
   workload.run();
   EXPECT_EQ(workload.verify().facts.at("passes"), 8);
 }
