@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "workloads/linpack/packed_product.h"
+
 namespace corebench::linpack {
 namespace {
 
@@ -120,7 +122,7 @@ void factor_augmented(MatrixRef ab, Index block) {
         swap_rows(ab.block(k, begin, n - k, count), step_pivots, width);
         auto u12 = ab.block(k, begin, width, count);
         l11.solveInPlace(u12);
-        ab.block(next, begin, n - next, count).noalias() -= l21 * u12;
+        subtract_product(ab.block(next, begin, n - next, count), l21, u12);
         if (begin == next && next < n) factor_panel_at(next);
       }
     }
