@@ -61,8 +61,8 @@ void factor_panel(MatrixRef p, Index* pivots) {
   factor_panel(p.leftCols(h), pivots);
   swap_rows(p.rightCols(w - h), pivots, h);
   p.topLeftCorner(h, h).triangularView<Eigen::UnitLower>().solveInPlace(p.topRightCorner(h, w - h));
-  p.bottomRightCorner(m - h, w - h).noalias() -=
-      p.bottomLeftCorner(m - h, h) * p.topRightCorner(h, w - h);
+  subtract_product(p.bottomRightCorner(m - h, w - h), p.bottomLeftCorner(m - h, h),
+                   p.topRightCorner(h, w - h));
   factor_panel(p.bottomRightCorner(m - h, w - h), pivots + h);
   swap_rows(p.bottomLeftCorner(m - h, h), pivots + h, w - h);
   for (Index i = h; i < w; ++i) pivots[i] += h;
