@@ -53,7 +53,7 @@ double median(std::vector<double> values) {
 
 int main(int argc, char** argv) {
   CLI::App app{"linpack: blas=eigen against blas=system, interleaved"};
-  std::int64_t n = 8000, nb = 512;
+  std::int64_t n = 8000, nb = 256;
   std::vector<int> thread_counts{1, 2};
   int repeats = 5;
   double ghz = 4.0, flops_per_cycle = 32;

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "workloads/linpack/packed_product.h"
+
 namespace corebench::linpack {
 namespace {
 
@@ -15,9 +17,10 @@ using MatrixRef = Eigen::Ref<Eigen::MatrixXd>;
 
 // Below this width a panel is factored column by column; above it, by halves.
 constexpr Index kPanelLeafWidth = 8;
-// Strip widths are multiples of this, so that Eigen's product kernels meet
-// every column in the same position whatever the strip layout: the answer is
-// then bit for bit the same for every thread count.
+// Strip widths are multiples of this, so that the kernels of Eigen's triangular
+// solve meet every column in the same position whatever the strip layout (the
+// packed product rounds the same for any layout): the answer is then bit for
+// bit the same for every thread count.
 constexpr Index kStripGranule = 8;
 // Trailing strips per thread and step: more balances better, fewer repack the
 // panel less often.
@@ -59,8 +62,8 @@ void factor_panel(MatrixRef p, Index* pivots) {
   factor_panel(p.leftCols(h), pivots);
   swap_rows(p.rightCols(w - h), pivots, h);
   p.topLeftCorner(h, h).triangularView<Eigen::UnitLower>().solveInPlace(p.topRightCorner(h, w - h));
-  p.bottomRightCorner(m - h, w - h).noalias() -=
-      p.bottomLeftCorner(m - h, h) * p.topRightCorner(h, w - h);
+  subtract_product(p.bottomRightCorner(m - h, w - h), p.bottomLeftCorner(m - h, h),
+                   p.topRightCorner(h, w - h));
   factor_panel(p.bottomRightCorner(m - h, w - h), pivots + h);
   swap_rows(p.bottomLeftCorner(m - h, h), pivots + h, w - h);
   for (Index i = h; i < w; ++i) pivots[i] += h;
@@ -74,11 +77,11 @@ struct Strip {
 // first the next panel on its own, so that it can be factored while the rest
 // is still updating (HPL's look-ahead), then the rest in strips for the
 // threads to share. One thread gains nothing from look-ahead, and every extra
-// strip packs the panel for Eigen's product again: it takes one strip.
+// strip packs the panel for the product again: it takes one strip.
 std::vector<Strip> trailing_strips(Index next, Index panel_end, Index rows, Index cols, Index block,
                                    int threads) {
-  // The last panel takes b along: b alone would be a matrix-vector product,
-  // whose rounding differs from the matrix product's.
+  // The last panel takes b along: b alone would meet Eigen's triangular solve
+  // in a one-column call, whose blocking and so rounding differ.
   if (threads == 1 || panel_end == rows) return {{next, cols}};
   std::vector<Strip> strips{{next, panel_end}};
   const Index rest = cols - panel_end;
@@ -102,8 +105,8 @@ void factor_augmented(MatrixRef ab, Index block) {
     factor_panel(ab.block(k, k, n - k, std::min(block, n - k)), pivots.data() + k);
   };
   const int threads = omp_get_max_threads();
-  // Inside the parallel region every Eigen product runs on its own thread:
-  // the threads share the work by strips, not inside one product.
+  // Inside the parallel region every product and solve runs on its own
+  // thread: the threads share the work by strips, not inside one product.
 #pragma omp parallel
   {
 #pragma omp single
@@ -120,7 +123,7 @@ void factor_augmented(MatrixRef ab, Index block) {
         swap_rows(ab.block(k, begin, n - k, count), step_pivots, width);
         auto u12 = ab.block(k, begin, width, count);
         l11.solveInPlace(u12);
-        ab.block(next, begin, n - next, count).noalias() -= l21 * u12;
+        subtract_product(ab.block(next, begin, n - next, count), l21, u12);
         if (begin == next && next < n) factor_panel_at(next);
       }
     }

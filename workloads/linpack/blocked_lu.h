@@ -1,5 +1,6 @@
 // Dense solve by right-looking blocked LU with partial pivoting, as HPL does
-// it, on Eigen's matrix products.
+// it, on Eigen: its triangular solves, and a packed product of our own on its
+// packet primitives for the updates (packed_product.h says why).
 //
 // The right-hand side rides along as column n of [A | b]: every row swap and
 // every update of the factorisation is applied to it too, so that when the

@@ -144,7 +144,7 @@ WorkloadEntry make_linpack_entry() {
        {},
        1,
        200000},
-      {"nb", OptionKind::Integer, "512", "panel width of the blocked LU (blas=eigen)", {}, 8, 4096},
+      {"nb", OptionKind::Integer, "256", "panel width of the blocked LU (blas=eigen)", {}, 8, 4096},
       {"blas",
        OptionKind::Choice,
        "eigen",
