@@ -15,13 +15,17 @@ constexpr Eigen::Index kParallelMinRows = 8192;
 // threads write the same line.
 constexpr std::size_t kRowGranule = 8;
 
+// The entry cursor runs on from row to row, so a row costs one load of its
+// end and the inner loop is a pointer walk: a few percent more bandwidth at
+// two threads than indexing through both row starts.
 void multiply_rows(const SparseMatrix& a, const double* x, double* y, Block rows) {
-  const int* start = a.outerIndexPtr();
-  const int* column = a.innerIndexPtr();
-  const double* value = a.valuePtr();
+  const int* row_end = a.outerIndexPtr() + 1;
+  const double* value = a.valuePtr() + a.outerIndexPtr()[rows.begin];
+  const int* column = a.innerIndexPtr() + a.outerIndexPtr()[rows.begin];
   for (std::size_t i = rows.begin; i < rows.end; ++i) {
+    const double* last = a.valuePtr() + row_end[i];
     double sum = 0;
-    for (int k = start[i]; k < start[i + 1]; ++k) sum += value[k] * x[column[k]];
+    for (; value != last; ++value, ++column) sum += *value * x[*column];
     y[i] = sum;
   }
 }
