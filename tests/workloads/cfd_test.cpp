@@ -6,9 +6,12 @@
 #include <cmath>
 
 #include "workloads/cfd/cavity.h"
+#include "workloads/cfd/discretisation.h"
 #include "workloads/cfd/ghia_reference.h"
+#include "workloads/cfd/jacobi_preconditioner.h"
 #include "workloads/cfd/mesh.h"
 #include "workloads/cfd/simple.h"
+#include "workloads/cfd/sparse_operator.h"
 #include "workloads/cfd/verification.h"
 
 namespace corebench::cfd {
@@ -210,8 +213,8 @@ TEST(CfdVerification, AnUnconvergedRunFailsUnlessItsCountWasFixed) {
   EXPECT_NE(fixed.detail.find("5 fixed iterations"), std::string::npos) << fixed.detail;
 }
 
-// Every loop writes its own cell or face and Eigen's parallel products split
-// by rows, so the answer is bitwise the same for a thread count, and across
+// Every loop writes its own cell or face and the sparse products split by
+// rows, so the answer is bitwise the same for a thread count, and across
 // thread counts too. 21^3 cells put the loops and the matrices above the
 // sizes from which they run in parallel.
 TEST(CfdDeterminism, BitwiseEqualRunsForAndAcrossThreadCounts) {
@@ -230,6 +233,32 @@ TEST(CfdDeterminism, BitwiseEqualRunsForAndAcrossThreadCounts) {
   EXPECT_EQ(first.pressure, second.pressure);
   EXPECT_EQ(first.face_flux, single.face_flux);
   EXPECT_GT(first.velocity[0].norm(), 0);
+}
+
+// The solvers' own product and preconditioner must take exactly the steps
+// Eigen's would: same sums in the same order, at one thread and at two
+// (21^3 rows are enough for the product to run in parallel).
+TEST(CfdSparseOperator, ProductAndPreconditionerMatchEigensBitwise) {
+  const HexMesh mesh = cavity_mesh({21, 3, 400});
+  CellMatrix matrix(mesh);
+  Eigen::VectorXd rhs;
+  assemble_pressure_correction(mesh, Eigen::VectorXd::LinSpaced(mesh.cell_count(), 1, 3),
+                               Eigen::VectorXd::Zero(mesh.face_count()), matrix, rhs);
+  const SparseMatrix& a = matrix.matrix();
+  const SparseOperator op(a);
+  const Eigen::VectorXd x = Eigen::VectorXd::LinSpaced(a.cols(), -1, 2);
+  for (int threads : {1, 2}) {
+    ThreadCount count(threads);
+    const Eigen::VectorXd product = op * x;
+    EXPECT_EQ(product, Eigen::VectorXd(a * x)) << threads << " threads";
+    Eigen::VectorXd sum = x;
+    sum -= op * x;
+    EXPECT_EQ(sum, Eigen::VectorXd(x - a * x)) << threads << " threads";
+  }
+  JacobiPreconditioner jacobi;
+  Eigen::DiagonalPreconditioner<double> eigens;
+  EXPECT_EQ(Eigen::VectorXd(jacobi.compute(op).solve(x)),
+            Eigen::VectorXd(eigens.compute(a).solve(x)));
 }
 
 TEST(CfdOptions, BadValuesGiveOneLineErrors) {

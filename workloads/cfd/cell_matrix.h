@@ -1,8 +1,8 @@
 // The sparse matrix of a cell-to-cell operator on a mesh (one row per cell,
-// an entry per face neighbour), held row-major so that Eigen runs its
-// matrix-vector products on every OpenMP thread. The pattern is fixed by the
-// mesh; assembly overwrites the values in place each outer iteration, one row
-// per cell, so rows can be assembled in parallel.
+// an entry per face neighbour), held row-major so that a matrix-vector
+// product (SparseOperator) splits into rows for the OpenMP threads. The
+// pattern is fixed by the mesh; assembly overwrites the values in place each
+// outer iteration, one row per cell, so rows can be assembled in parallel.
 #pragma once
 
 #include <Eigen/SparseCore>

@@ -17,7 +17,9 @@ SimpleSolver::SimpleSolver(const HexMesh& mesh, const Boundaries& boundaries,
       settings_(settings),
       flow_(mesh.cell_count(), mesh.face_count()),
       momentum_matrix_(mesh),
-      pressure_matrix_(mesh) {
+      pressure_matrix_(mesh),
+      momentum_operator_(momentum_matrix_.matrix()),
+      pressure_operator_(pressure_matrix_.matrix()) {
   momentum_solver_.setTolerance(settings.momentum_reduction);
   pressure_solver_.setTolerance(settings.pressure_reduction);
 }
@@ -46,15 +48,14 @@ double SimpleSolver::solve_momentum(int component) {
   assemble_momentum(mesh_, boundaries_, flow_, pressure_gradient_,
                     {settings_.viscosity, settings_.velocity_relaxation}, component,
                     momentum_matrix_, rhs_);
-  const SparseMatrix& a = momentum_matrix_.matrix();
   Eigen::VectorXd& u = flow_.velocity[component];
-  const Eigen::VectorXd residual = rhs_ - a * u;
-  const Eigen::VectorXd diagonal = a.diagonal();
+  const Eigen::VectorXd residual = rhs_ - momentum_operator_ * u;
+  const Eigen::VectorXd diagonal = momentum_matrix_.matrix().diagonal();
   diagonal_sum_ += diagonal;
   const double scale =
       settings_.reference_velocity * settings_.velocity_relaxation * diagonal.sum();
   if (residual.squaredNorm() > 0) {
-    momentum_solver_.compute(a);
+    momentum_solver_.compute(momentum_operator_);
     u += momentum_solver_.solve(residual);
     momentum_solver_iterations_ += momentum_solver_.iterations();
   }
@@ -66,7 +67,7 @@ void SimpleSolver::solve_pressure_correction() {
                                rhs_);
   Eigen::VectorXd correction = Eigen::VectorXd::Zero(mesh_.cell_count());
   if (rhs_.squaredNorm() > 0) {
-    pressure_solver_.compute(pressure_matrix_.matrix());
+    pressure_solver_.compute(pressure_operator_);
     correction = pressure_solver_.solve(rhs_);
     pressure_solver_iterations_ += pressure_solver_.iterations();
   }

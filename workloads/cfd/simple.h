@@ -10,7 +10,9 @@
 #include "workloads/cfd/boundary.h"
 #include "workloads/cfd/cell_matrix.h"
 #include "workloads/cfd/flow_field.h"
+#include "workloads/cfd/jacobi_preconditioner.h"
 #include "workloads/cfd/mesh.h"
+#include "workloads/cfd/sparse_operator.h"
 
 namespace corebench::cfd {
 
@@ -43,6 +45,9 @@ struct Residuals {
 class SimpleSolver {
  public:
   SimpleSolver(const HexMesh& mesh, const Boundaries& boundaries, const SimpleSettings& settings);
+  // The operators and the solvers point into this object's matrices.
+  SimpleSolver(const SimpleSolver&) = delete;
+  SimpleSolver& operator=(const SimpleSolver&) = delete;
 
   Residuals iterate();
 
@@ -64,11 +69,12 @@ class SimpleSolver {
   Eigen::VectorXd diagonal_sum_;
   CellMatrix momentum_matrix_;
   CellMatrix pressure_matrix_;
+  SparseOperator momentum_operator_;
+  SparseOperator pressure_operator_;
   Eigen::VectorXd rhs_;
   Eigen::VectorXd outflow_;
-  Eigen::BiCGSTAB<SparseMatrix, Eigen::DiagonalPreconditioner<double>> momentum_solver_;
-  Eigen::ConjugateGradient<SparseMatrix, Eigen::Lower | Eigen::Upper,
-                           Eigen::DiagonalPreconditioner<double>>
+  Eigen::BiCGSTAB<SparseOperator, JacobiPreconditioner> momentum_solver_;
+  Eigen::ConjugateGradient<SparseOperator, Eigen::Lower | Eigen::Upper, JacobiPreconditioner>
       pressure_solver_;
   long momentum_solver_iterations_ = 0;
   long pressure_solver_iterations_ = 0;
