@@ -48,7 +48,10 @@ void multiply(const SparseMatrix& a, Eigen::Ref<const Eigen::VectorXd> x,
               Eigen::Ref<Eigen::VectorXd> y) {
   assert(a.isCompressed() && x.size() == a.cols() && y.size() == a.rows());
   const auto rows = static_cast<std::size_t>(a.rows());
-#pragma omp parallel if (a.rows() >= kParallelMinRows)
+  // Not `parallel if`: even a team of one costs a few percent of a small
+  // product, and the solvers run thousands of them.
+  if (a.rows() < kParallelMinRows) return multiply_rows(a, x.data(), y.data(), {0, rows});
+#pragma omp parallel
   multiply_rows(a, x.data(), y.data(),
                 block_of(rows, omp_get_thread_num(), omp_get_num_threads(), kRowGranule));
 }
