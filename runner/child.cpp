@@ -68,8 +68,8 @@ int run_child(const Registry& registry, const std::string& request_json) {
     }
     const OptionValues options = OptionValues::resolve(entry->info.options, request.options);
     workload = entry->make();
-    workload->setup(options,
-                    {request.threads, request.last_level_cache_bytes, request.memory_bytes});
+    workload->setup(options, {request.threads, request.last_level_cache_bytes, request.memory_bytes,
+                              request.thread_cpus.empty() ? allowed.ids() : request.thread_cpus});
   } catch (const std::exception& e) {
     error.error = e.what();
     send(out, error);

@@ -46,6 +46,11 @@ struct RunConfig {
   // read them.
   std::uint64_t last_level_cache_bytes = 0;
   std::uint64_t memory_bytes = 0;
+  // The test's CPUs, in the order its threads are bound to them (thread i on
+  // cpus[i % size]), for work that starts processes rather than threads.
+  // The calling thread is already bound to cpus[0], so its own affinity does
+  // not say which CPUs the test has. Empty: not known (use the affinity).
+  std::vector<int> cpus = {};
 };
 
 struct RunOutput {

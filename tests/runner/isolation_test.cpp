@@ -45,6 +45,21 @@ TEST_F(IsolationTest, EachFailureIsRecordedAndTheSuiteGoesOn) {
   EXPECT_EQ(file.tests[5].samples().size(), 3u);
 }
 
+// A workload that starts processes (compile) learns the test's CPUs from the
+// runner: its own thread is already bound to the first of them.
+TEST_F(IsolationTest, WorkloadIsToldAllOfItsCpus) {
+  if (sysconf(_SC_NPROCESSORS_ONLN) < 2) GTEST_SKIP() << "needs two CPUs";
+  const auto result =
+      run_command({COREBENCH_TESTBIN, "run", "report-cpus", "--cpus", "0-1", "--threads", "2",
+                   "--runs", "1", "--output", output_.string(), "--reference", ""});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const ResultFile file = read_result_file(output_);
+  ASSERT_EQ(file.tests.size(), 1u);
+  const auto& facts = file.tests[0].runs.back().facts;
+  EXPECT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts.at("cpu_0") + facts.at("cpu_1"), 1) << "CPUs 0 and 1, in either order";
+}
+
 TEST_F(IsolationTest, InterruptKeepsFinishedTestsAndSaysWhere) {
   const auto command = testing::with_emulator({COREBENCH_TESTBIN, "run", "steady", "hang", "steady",
                                                "--timeout", "60", "--runs", "3", "--output",

@@ -4,19 +4,22 @@
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace corebench::testing {
 namespace {
 
-enum class Behaviour { Hang, Crash, Wrong, BrokenSetup, Steady };
+// ReportCpus runs like Steady and reports the CPUs the runner gave it.
+enum class Behaviour { Hang, Crash, Wrong, BrokenSetup, Steady, ReportCpus };
 
 class Misbehaving final : public Workload {
  public:
   explicit Misbehaving(Behaviour behaviour) : behaviour_(behaviour) {}
 
-  void setup(const OptionValues&, const RunConfig&) override {
+  void setup(const OptionValues&, const RunConfig& config) override {
     if (behaviour_ == Behaviour::BrokenSetup) throw std::runtime_error("input generator failed");
+    cpus_ = config.cpus;
   }
 
   RunOutput run() override {
@@ -30,12 +33,17 @@ class Misbehaving final : public Workload {
 
   Verdict verify() override {
     const bool ok = behaviour_ != Behaviour::Wrong && answer_ == 42;
-    return {ok, ok ? "answer is 42" : "answer is 41, expected 42", {}};
+    Verdict verdict{ok, ok ? "answer is 42" : "answer is 41, expected 42", {}};
+    if (behaviour_ == Behaviour::ReportCpus)
+      for (std::size_t i = 0; i < cpus_.size(); ++i)
+        verdict.facts["cpu_" + std::to_string(i)] = cpus_[i];
+    return verdict;
   }
 
  private:
   Behaviour behaviour_;
   int answer_ = 0;
+  std::vector<int> cpus_;
 };
 
 WorkloadEntry entry(const char* id, Behaviour behaviour) {
@@ -52,9 +60,9 @@ WorkloadEntry entry(const char* id, Behaviour behaviour) {
 }  // namespace
 
 std::vector<WorkloadEntry> misbehaving_workloads() {
-  return {entry("hang", Behaviour::Hang), entry("crash", Behaviour::Crash),
-          entry("wrong", Behaviour::Wrong), entry("broken-setup", Behaviour::BrokenSetup),
-          entry("steady", Behaviour::Steady)};
+  return {entry("hang", Behaviour::Hang),     entry("crash", Behaviour::Crash),
+          entry("wrong", Behaviour::Wrong),   entry("broken-setup", Behaviour::BrokenSetup),
+          entry("steady", Behaviour::Steady), entry("report-cpus", Behaviour::ReportCpus)};
 }
 
 }  // namespace corebench::testing

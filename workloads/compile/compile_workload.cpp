@@ -34,7 +34,8 @@ std::string first_line(const std::string& text) {
 void CompileWorkload::setup(const OptionValues& options, const RunConfig& config) {
   toolchain_ = std::make_unique<Toolchain>(options.text("compiler"), options.text("flags"));
   jobs_ = options.is_auto("jobs") ? config.threads : static_cast<int>(options.integer("jobs"));
-  scheduler_ = std::make_unique<JobScheduler>(jobs_, allowed_cpus());
+  scheduler_ =
+      std::make_unique<JobScheduler>(jobs_, config.cpus.empty() ? allowed_cpus() : config.cpus);
   seed_ = static_cast<std::uint64_t>(options.integer("seed"));
   size_ = options.text("size");
   dir_ = std::make_unique<TempDir>("corebench-compile");

@@ -10,7 +10,7 @@
 
 namespace corebench::compile {
 
-// The CPUs this process may run on: the test's CPU set.
+// The CPUs the calling thread may run on.
 std::vector<int> allowed_cpus();
 
 // The absolute path of `name` (searched in $PATH unless it has a '/'), or
