@@ -1,10 +1,10 @@
 #include "workloads/cfd/cfd.h"
 
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include <cmath>
 
+#include "support/thread_count.h"
 #include "workloads/cfd/cavity.h"
 #include "workloads/cfd/discretisation.h"
 #include "workloads/cfd/ghia_reference.h"
@@ -16,18 +16,6 @@
 
 namespace corebench::cfd {
 namespace {
-
-// Restores the OpenMP thread count a test changed.
-class ThreadCount {
- public:
-  explicit ThreadCount(int threads) : saved_(omp_get_max_threads()) {
-    omp_set_num_threads(threads);
-  }
-  ~ThreadCount() { omp_set_num_threads(saved_); }
-
- private:
-  int saved_;
-};
 
 struct Solved {
   HexMesh mesh;

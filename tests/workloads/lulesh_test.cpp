@@ -3,7 +3,6 @@
 #include "workloads/lulesh/lulesh.h"
 
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include <string>
 #include <tuple>
 
+#include "support/thread_count.h"
 #include "workloads/lulesh/domain.h"
 #include "workloads/lulesh/glibc_random.h"
 #include "workloads/lulesh/leapfrog.h"
@@ -23,18 +23,6 @@ namespace {
 struct Result {
   Verdict verdict;
   double work;
-};
-
-// Sets the OpenMP thread count for a scope, as the runner would.
-class ThreadCount {
- public:
-  explicit ThreadCount(int threads) : saved_(omp_get_max_threads()) {
-    omp_set_num_threads(threads);
-  }
-  ~ThreadCount() { omp_set_num_threads(saved_); }
-
- private:
-  int saved_;
 };
 
 Result run_lulesh(const std::map<std::string, std::string>& given, int threads = 1) {

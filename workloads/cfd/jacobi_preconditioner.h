@@ -1,32 +1,24 @@
-// Diagonal (Jacobi) preconditioning for solvers that see their matrix as a
-// SparseOperator. Eigen's DiagonalPreconditioner finds the diagonal by
-// iterating the matrix it is given, which an operator does not offer; this
-// one reads it from the sparse matrix behind the operator, and otherwise
-// does the same, so the solvers take the same steps. The interface is the
-// one Eigen's iterative solvers call on their preconditioner.
+// Eigen's diagonal (Jacobi) preconditioner for solvers that see their
+// matrix as a SparseOperator. Eigen's finds the diagonal by iterating the
+// matrix it is given, which an operator does not offer; this one hands it
+// the sparse matrix behind the operator. Everything else is Eigen's, so the
+// solvers take the same steps as with a plain sparse matrix.
 #pragma once
 
-#include <Eigen/Core>
+#include <Eigen/IterativeLinearSolvers>
 
 #include "workloads/cfd/sparse_operator.h"
 
 namespace corebench::cfd {
 
-class JacobiPreconditioner {
+class JacobiPreconditioner : public Eigen::DiagonalPreconditioner<double> {
  public:
   JacobiPreconditioner& analyzePattern(const SparseOperator&) { return *this; }
-  JacobiPreconditioner& factorize(const SparseOperator& a);
-  JacobiPreconditioner& compute(const SparseOperator& a) { return factorize(a); }
-
-  template <class Rhs>
-  auto solve(const Eigen::MatrixBase<Rhs>& b) const {
-    return inverse_diagonal_.cwiseProduct(b.derived());
+  JacobiPreconditioner& factorize(const SparseOperator& a) {
+    DiagonalPreconditioner::factorize(a.matrix());
+    return *this;
   }
-
-  Eigen::ComputationInfo info() const { return Eigen::Success; }
-
- private:
-  Eigen::VectorXd inverse_diagonal_;
+  JacobiPreconditioner& compute(const SparseOperator& a) { return factorize(a); }
 };
 
 }  // namespace corebench::cfd

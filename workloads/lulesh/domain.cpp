@@ -48,7 +48,7 @@ Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement w
       node_symmetry(num_node),
       node_corners(8 * std::size_t(num_elem)),
       node_corner_start(num_node + 1),
-      nodelist(8 * std::size_t(padded_elems())),
+      nodelist(kNodeItems * std::size_t(padded_elems())),
       e(num_elem),
       p(num_elem),
       q(num_elem),
@@ -67,7 +67,7 @@ Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement w
       delx_eta(num_elem),
       delx_zeta(num_elem) {
   for (auto& neighbours : face_neighbour) neighbours = AlignedBuffer<Index>(num_elem);
-  corner_force = AlignedBuffer<Real>(8 * kForceComponents * std::size_t(padded_elems()));
+  corner_force = AlignedBuffer<Real>(kForceItems * std::size_t(padded_elems()));
   build_connectivity();
   build_faces();
   build_node_corners();
@@ -85,8 +85,7 @@ void Domain::build_connectivity() {
     const Index col = k % edge_elems, row = (k / edge_elems) % edge_elems,
                 plane = k / (edge_elems * edge_elems);
     const Index n0 = k < num_elem ? col + en * (row + en * plane) : 0;
-    Index* block = &nodelist[std::size_t(k - k % kLanes) * 8];
-    const CornerLane<Index> nodes{block, k % kLanes};
+    const CornerLane<Index> nodes = lane_of(nodelist.data(), kNodeItems, k);
     for (int c = 0; c < 8; ++c) nodes[c] = k < num_elem ? n0 + offset[c] : 0;
   });
   first_touch(num_node, [&](Index n) {
@@ -159,8 +158,7 @@ void Domain::compute_masses() {
     volo[k] = elem_mass[k] = hex_volume(hex);
   });
   const auto element_of = [](Index force_index) {
-    constexpr Index kBlockSize = 8 * kForceComponents * kLanes;
-    return force_index / kBlockSize * kLanes + force_index % kLanes;
+    return force_index / (kForceItems * kLanes) * kLanes + force_index % kLanes;
   };
   first_touch(num_node, [&](Index n) {
     Real mass = 0.0;
@@ -187,7 +185,7 @@ void Domain::reset() {
   });
   first_touch(padded_elems(), [&](Index k) {
     const CornerLane<Real> forces = forces_of(k);
-    for (int item = 0; item < 8 * kForceComponents; ++item) forces[item] = 0.0;
+    for (int item = 0; item < kForceItems; ++item) forces[item] = 0.0;
   });
   delv_xi[free_surface_slot()] = delv_eta[free_surface_slot()] = delv_zeta[free_surface_slot()] =
       0.0;

@@ -53,6 +53,10 @@ static_assert(kTile % kLanes == 0, "tiles are whole lane blocks");
 // keeps its answers.
 constexpr int kForceComponents = 6;
 
+// Values per element of the lane-blocked arrays.
+constexpr int kNodeItems = 8;
+constexpr int kForceItems = 8 * kForceComponents;
+
 // One element's lane of a block of per-corner values.
 template <class T>
 struct CornerLane {
@@ -60,6 +64,19 @@ struct CornerLane {
   Index lane;
   T& operator[](int item) const { return block[std::size_t(item) * kLanes + lane]; }
 };
+
+// The block of lane-blocked storage, `items` values per element, that
+// begins at element `first` (a multiple of kLanes).
+template <class T>
+T* lane_block(T* data, int items, Index first) {
+  return data + std::size_t(first) * items;
+}
+
+// Element k's lane in lane-blocked storage.
+template <class T>
+CornerLane<T> lane_of(T* data, int items, Index k) {
+  return {lane_block(data, items, k - k % kLanes), k % kLanes};
+}
 
 [[gnu::always_inline]] inline void gather(CornerLane<const Index> nodes, const Real* x,
                                           const Real* y, const Real* z, Hex& hex) {
@@ -111,9 +128,11 @@ struct Domain {
   // Element connectivity in lane blocks: the node at corner c (LULESH's
   // corner order) of element k is nodes_of(k)[c].
   AlignedBuffer<Index> nodelist;
-  const Index* node_block(Index first) const { return &nodelist[std::size_t(first) * 8]; }
+  const Index* node_block(Index first) const {
+    return lane_block(nodelist.data(), kNodeItems, first);
+  }
   CornerLane<const Index> nodes_of(Index k) const {
-    return {node_block(k - k % kLanes), k % kLanes};
+    return lane_of(nodelist.data(), kNodeItems, k);
   }
   // For each face, the element whose velocity gradient the monotonic-q
   // limiter reads across it: the neighbour inside the mesh, the element
@@ -141,10 +160,8 @@ struct Domain {
   // Per-corner forces of the current step in lane blocks: component a of
   // corner c of element k is forces_of(k)[c * kForceComponents + a].
   AlignedBuffer<Real> corner_force;
-  Real* force_block(Index first) {
-    return &corner_force[std::size_t(first) * 8 * kForceComponents];
-  }
-  CornerLane<Real> forces_of(Index k) { return {force_block(k - k % kLanes), k % kLanes}; }
+  Real* force_block(Index first) { return lane_block(corner_force.data(), kForceItems, first); }
+  CornerLane<Real> forces_of(Index k) { return lane_of(corner_force.data(), kForceItems, k); }
 
   Index free_surface_slot() const { return num_elem; }
   // num_elem rounded up to whole lane blocks.

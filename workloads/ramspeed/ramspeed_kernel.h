@@ -81,11 +81,6 @@ class RamspeedKernel final : public Workload {
                              : options.bytes("size");
     count_ = size / (arrays_moved(op_) * sizeof(T));
     if (count_ < 1024) throw OptionError("option 'size': too small for a bandwidth test");
-    const double bytes_per_pass = static_cast<double>(bytes_per_pass_count());
-    const auto passes_moving = [&](double bytes) {
-      return std::max<std::int64_t>(1,
-                                    static_cast<std::int64_t>(std::ceil(bytes / bytes_per_pass)));
-    };
     passes_ = options.is_auto("passes") ? std::max(kAutoRounds * passes_moving(kMinBytesPerRound),
                                                    passes_moving(kBytesPerRun))
                                         : options.integer("passes");
@@ -160,10 +155,14 @@ class RamspeedKernel final : public Workload {
       return got == want;
   }
 
+  // Passes that move at least `bytes`.
+  std::int64_t passes_moving(double bytes) const {
+    const double passes = std::ceil(bytes / static_cast<double>(bytes_per_pass_count()));
+    return std::max<std::int64_t>(1, static_cast<std::int64_t>(passes));
+  }
+
   std::int64_t passes_per_round() const {
-    const auto wanted = static_cast<std::int64_t>(
-        std::ceil(kMinBytesPerRound / static_cast<double>(bytes_per_pass_count())));
-    return std::min<std::int64_t>(wanted, passes_);
+    return std::min(passes_moving(kMinBytesPerRound), passes_);
   }
 
   std::uint64_t bytes_per_pass_count() const {
