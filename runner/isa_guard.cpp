@@ -2,6 +2,7 @@
 // uses only C library calls and its own internal functions.
 #include "runner/isa_guard.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -154,6 +155,41 @@ bool detect(const Feature&) {
 
 #endif
 
+// /proc/cpuinfo as the constructor below found it (its first CPU's flags
+// come within the first few KiB); empty when it could not be read.
+char kernel_cpuinfo[64 * 1024];
+
+void read_kernel_cpuinfo() {
+  const int fd = ::open("/proc/cpuinfo", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  std::size_t size = 0;
+  for (ssize_t n = 1; n > 0 && size + 1 < sizeof(kernel_cpuinfo);
+       size += static_cast<std::size_t>(n))
+    n = ::read(fd, kernel_cpuinfo + size, sizeof(kernel_cpuinfo) - 1 - size);
+  ::close(fd);
+}
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+bool starts_with(const char* text, const char* prefix) {
+  return std::strncmp(text, prefix, std::strlen(prefix)) == 0;
+}
+
+// The flags value of the first line starting "flags" followed by blanks and
+// a colon, or nullptr.
+const char* flags_value(const char* text) {
+  for (const char* line = text; line && *line; line = std::strchr(line, '\n')) {
+    if (*line == '\n') ++line;
+    if (!starts_with(line, "flags")) continue;
+    const char* p = line + 5;
+    while (is_blank(*p)) ++p;
+    if (*p == ':') return p + 1;
+  }
+  return nullptr;
+}
+
 constexpr std::size_t kFeatureCount = sizeof(kFeatures) / sizeof(kFeatures[0]);
 
 struct Names {
@@ -178,6 +214,7 @@ struct Line {
 // Before main and before every other constructor of this binary, which the
 // compiler may have given instructions this CPU lacks.
 __attribute__((constructor(101))) void refuse_on_a_cpu_that_lacks_the_target() {
+  read_kernel_cpuinfo();
   const char* skip = std::getenv("COREBENCH_SKIP_ISA_CHECK");
   if (skip && *skip && std::strcmp(skip, "0") != 0) return;
   if (report_missing(STDERR_FILENO, kBuiltFor, cpu_has) > 0) _exit(1);
@@ -185,10 +222,32 @@ __attribute__((constructor(101))) void refuse_on_a_cpu_that_lacks_the_target() {
 
 }  // namespace
 
-int cpu_has(const char* name) {
+int cpuid_has(const char* name) {
   for (const Feature& f : kFeatures)
     if (f.name && std::strcmp(f.name, name) == 0) return detect(f) ? 1 : 0;
   return -1;
+}
+
+int cpu_has(const char* name) {
+  const int reported = cpuid_has(name);
+#if defined(__x86_64__)
+  if (reported == 1 && kernel_lists(kernel_cpuinfo, name) == 0) return 0;
+#endif
+  return reported;
+}
+
+int kernel_lists(const char* cpuinfo, const char* name) {
+  const char* value = flags_value(cpuinfo);
+  if (!value) return -1;
+  const std::size_t length = std::strlen(name);
+  for (const char* p = value; *p && *p != '\n';) {
+    while (is_blank(*p)) ++p;
+    const char* word = p;
+    while (*p && *p != '\n' && !is_blank(*p)) ++p;
+    if (static_cast<std::size_t>(p - word) == length && std::strncmp(word, name, length) == 0)
+      return 1;
+  }
+  return 0;
 }
 
 const char* const* detectable() {

@@ -19,8 +19,20 @@ namespace corebench::isa_guard {
 extern const char* const kBuiltFor[];
 
 // 1: this CPU has the extension; 0: it lacks it; -1: not one this build can
-// detect (another architecture's, or unknown).
+// detect (another architecture's, or unknown). "Has" is the kernel's word:
+// on aarch64 its hwcaps; on x86 what CPUID reports (with the register state
+// the OS enables) and the kernel lists in /proc/cpuinfo's flags, since a
+// hypervisor or the kernel can hide a feature that CPUID still reports.
+// Where /proc/cpuinfo cannot be read, CPUID alone.
 int cpu_has(const char* name);
+
+// What the processor itself reports, before the kernel's word: CPUID on
+// x86, the hwcaps on aarch64. Same answers as cpu_has otherwise.
+int cpuid_has(const char* name);
+
+// Whether the first "flags" line of a /proc/cpuinfo text lists `name`: 1
+// yes, 0 no, -1 the text has no flags line.
+int kernel_lists(const char* cpuinfo, const char* name);
 
 // The extensions cpu_has can detect on this architecture: null-terminated.
 const char* const* detectable();

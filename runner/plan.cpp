@@ -49,9 +49,9 @@ void place(const PlanRequest& request, const TestSpec& spec, PlannedTest& test) 
   try {
     cpus = resolve_cpu_set(test.cpus_spec, request.topology);
   } catch (const CpuSetError& e) {
-    if (!spec.cpus.empty()) throw Error(fmt::format("{}: {}", spec.name(), e.what()));
-    throw Error(fmt::format("{}: default from {} '{}': {}", spec.name(),
-                            request.profile.file.string(), profile_key, e.what()));
+    if (!spec.cpus.empty()) throw UnresolvedCpuSet(fmt::format("{}: {}", spec.name(), e.what()));
+    throw UnresolvedCpuSet(fmt::format("{}: default from {} '{}': {}", spec.name(),
+                                       request.profile.file.string(), profile_key, e.what()));
   }
   test.cpus = cpus.ids();
   test.threads = resolve_threads(spec.threads, cpus.size());

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "runner/affinity.h"
+#include "runner/error.h"
 #include "runner/executor.h"
+#include "runner/machine.h"
 #include "runner/machine_profile.h"
 #include "runner/topology.h"
 
@@ -25,8 +27,26 @@ struct PlanRequest {
   std::optional<Placement> placement;  // overrides the profile's
 };
 
-// Throws Error naming the first problem.
+// A test's CPU set that does not resolve on this machine.
+struct UnresolvedCpuSet : Error {
+  using Error::Error;
+};
+
+// Throws Error naming the first problem (UnresolvedCpuSet for a CPU set).
 std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request);
+
+// Runs `plan`. When a CPU set in it does not resolve on a machine whose
+// detection had problems (which may be why), says so on a line of its own
+// before the error and rethrows.
+template <class Plan>
+auto plan_telling_detection_problems(const Topology& topology, Plan&& plan) {
+  try {
+    return plan();
+  } catch (const UnresolvedCpuSet&) {
+    warn_detection_problems(topology);
+    throw;
+  }
+}
 
 // "all", empty (one per CPU) or a number from 1 to 4096. Throws Error.
 int resolve_threads(const std::string& spec, std::size_t cpus);

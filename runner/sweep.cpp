@@ -59,7 +59,12 @@ SweepPlan plan_sweep(const Registry& registry, const std::string& workload,
                      const PlanRequest& base) {
   SweepPlan plan;
   for (const auto& set : sets) {
-    const CpuSet cpus = resolve_cpu_set(set, base.topology);
+    CpuSet cpus;
+    try {
+      cpus = resolve_cpu_set(set, base.topology);
+    } catch (const CpuSetError& e) {
+      throw UnresolvedCpuSet(e.what());
+    }
     std::vector<int> counts = threads;
     if (counts.empty()) counts.push_back(static_cast<int>(cpus.size()));
     for (const int count : counts) {

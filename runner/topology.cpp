@@ -1,6 +1,8 @@
 #include "runner/topology.h"
 
 #include <algorithm>
+#include <bit>
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -21,6 +23,7 @@ struct CpuFiles {
   std::optional<CpuSet> cluster;
   std::optional<CpuDomain> l2;
   std::optional<CpuDomain> l3;
+  bool cache_dir = false;  // sysfs describes its caches
   CoreSignals signals;
 };
 
@@ -73,12 +76,17 @@ std::string size_text(std::uint64_t bytes) {
   return std::to_string(bytes / 1024) + "K";
 }
 
+std::string cache_layout(std::uint64_t l1d, std::uint64_t l1i, std::uint64_t l2) {
+  return size_text(l1d) + "/" + size_text(l1i) + "/" + size_text(l2);
+}
+
 // L2 and L3 domains, and the per-core cache layout (L1d/L1i/L2) that tells
 // x86 core designs apart.
 void read_caches(const SysfsReader& fs, int cpu, CpuFiles& files) {
   std::optional<std::uint64_t> l1d, l1i, l2;
   for (const auto& index : fs.list_dir(cpu_path(cpu, "cache"))) {
     if (index.compare(0, 5, "index") != 0) continue;
+    files.cache_dir = true;
     const std::string dir = "cache/" + index + "/";
     const auto level = fs.number(cpu_path(cpu, dir + "level"));
     const auto type = fs.text(cpu_path(cpu, dir + "type")).value_or("");
@@ -92,8 +100,43 @@ void read_caches(const SysfsReader& fs, int cpu, CpuFiles& files) {
     auto& domain = *level == 2 ? files.l2 : files.l3;
     if (*level <= 3) domain = CpuDomain{*shared, size.value_or(0)};
   }
-  if (l1d && l1i && l2) {
-    files.signals.cache_layout = size_text(*l1d) + "/" + size_text(*l1i) + "/" + size_text(*l2);
+  if (l1d && l1i && l2) files.signals.cache_layout = cache_layout(*l1d, *l1i, *l2);
+}
+
+// The CPUs whose APIC ids agree with `cpu`'s above the bits that number the
+// `sharing_ids` sharers of one cache.
+CpuSet apic_sharers(int cpu, std::uint32_t sharing_ids, const std::map<int, CpuidCpu>& cpuid) {
+  const int shift = std::countr_zero(sharing_ids);
+  std::vector<int> sharers;
+  for (const auto& [other, facts] : cpuid) {
+    if ((facts.apic_id >> shift) == (cpuid.at(cpu).apic_id >> shift)) sharers.push_back(other);
+  }
+  return CpuSet(std::move(sharers));
+}
+
+// For the CPUs sysfs says nothing of: their caches as CPUID tells them.
+// Where it gives no sharing (AMD's legacy leaves), an L2 is taken as the
+// core's own and an L3 as the package's.
+void read_cpuid_caches(const std::map<int, CpuidCpu>& cpuid, const std::map<int, CpuSet>& cores,
+                       const std::map<int, CpuSet>& packages, std::map<int, CpuFiles>& files) {
+  for (auto& [cpu, own] : files) {
+    const auto facts = cpuid.find(cpu);
+    if (own.cache_dir || facts == cpuid.end()) continue;
+    std::uint64_t l1d = 0, l1i = 0, l2 = 0;
+    for (const auto& cache : facts->second.caches) {
+      if (cache.level == 1) (cache.kind == CacheKind::instruction ? l1i : l1d) = cache.size_bytes;
+      if (cache.level < 2 || cache.level > 3 || cache.kind == CacheKind::instruction) continue;
+      if (cache.level == 2) l2 = cache.size_bytes;
+      const bool assumed = cache.sharing_ids == 0;
+      const CpuSet sharers = !assumed           ? apic_sharers(cpu, cache.sharing_ids, cpuid)
+                             : cache.level == 2 ? cores.at(cpu)
+                                                : packages.at(cpu);
+      (cache.level == 2 ? own.l2 : own.l3) = CpuDomain{.cpus = sharers,
+                                                       .size_bytes = cache.size_bytes,
+                                                       .source = "cpuid",
+                                                       .sharing_assumed = assumed};
+    }
+    if (l1d && l1i && l2) own.signals.cache_layout = cache_layout(l1d, l1i, l2);
   }
 }
 
@@ -171,7 +214,9 @@ std::vector<CpuDomain> cache_domains(const CpuSet& online, const std::map<int, C
   }
   std::vector<CpuDomain> domains;
   for (auto& cpus : partition(CpuSet(with_cache) & online, view)) {
-    domains.push_back(CpuDomain{cpus, (files.at(cpus.first()).*level)->size_bytes});
+    CpuDomain domain = *(files.at(cpus.first()).*level);
+    domain.cpus = cpus;
+    domains.push_back(std::move(domain));
   }
   return domains;
 }
@@ -270,8 +315,23 @@ std::uint64_t read_memory(const SysfsReader& fs) {
   return 0;
 }
 
+// Every CPU's cpuinfo block names the same vendor, family and model, and the
+// kernel does not flag the CPU as hybrid: then it is one core design.
+bool one_x86_design(const Cpuinfo& cpuinfo, const CpuSet& online) {
+  for (const char* key : {"vendor_id", "cpu family", "model"}) {
+    const std::string* first = cpuinfo.field(online.first(), key);
+    if (!first) return false;
+    for (const int cpu : online) {
+      const std::string* value = cpuinfo.field(cpu, key);
+      if (!value || *value != *first) return false;
+    }
+  }
+  const auto flags = split_words(cpuinfo.any("flags"));
+  return std::find(flags.begin(), flags.end(), "hybrid_cpu") == flags.end();
+}
+
 void assign_core_types(Topology& topology, std::map<int, CpuFiles>& files,
-                       const std::map<int, std::uint64_t>& freqs) {
+                       const std::map<int, std::uint64_t>& freqs, const Cpuinfo& cpuinfo) {
   std::vector<int> without_layout;
   for (const auto& [cpu, own] : files) {
     if (own.signals.cache_layout.empty()) without_layout.push_back(cpu);
@@ -287,9 +347,15 @@ void assign_core_types(Topology& topology, std::map<int, CpuFiles>& files,
     ids.push_back(cpu);
     signals.push_back(own.signals);
   }
-  if (!without_layout.empty() && topology.architecture == "x86_64") {
-    topology.warnings.push_back("cache sizes unreadable for CPUs " +
-                                CpuSet(without_layout).to_string() + ": core types not told apart");
+  // The layout decides only on x86 without Intel's hybrid PMU lists.
+  const bool layout_decides =
+      topology.architecture == "x86_64" &&
+      std::none_of(files.begin(), files.end(), [](auto& f) { return f.second.signals.pmu_big; });
+  if (!without_layout.empty() && layout_decides && !one_x86_design(cpuinfo, topology.online)) {
+    topology.core_types_uncertain = "cache sizes unreadable for CPUs " +
+                                    CpuSet(without_layout).to_string() +
+                                    ": core types not told apart";
+    topology.warnings.push_back(topology.core_types_uncertain);
   }
   auto assignment = classify_core_types(ids, signals, topology.vendor, topology.cpu_family);
   topology.core_types = std::move(assignment.types);
@@ -301,6 +367,21 @@ void assign_core_types(Topology& topology, std::map<int, CpuFiles>& files,
     for (const int cpu : type.cpus) cores = cores | CpuSet({topology.cpu(cpu).core});
     type.cores = static_cast<int>(cores.size());
   }
+}
+
+CpuSet without_cache_dir(const std::map<int, CpuFiles>& files) {
+  std::vector<int> cpus;
+  for (const auto& [cpu, own] : files) {
+    if (!own.cache_dir) cpus.push_back(cpu);
+  }
+  return CpuSet(std::move(cpus));
+}
+
+// CPUID describes the CPUs it runs on: only a reading of this machine may ask.
+CpuidProbe live_probe(const std::string& root) {
+  std::error_code error;
+  if (!std::filesystem::equivalent(root, "/", error)) return {};
+  return probe_cpuid_caches;
 }
 
 }  // namespace
@@ -321,7 +402,7 @@ CpuSet Topology::smt_primary() const {
   return CpuSet(std::move(firsts));
 }
 
-Topology detect_topology(const std::string& root) {
+Topology detect_topology(const std::string& root, const CpuidProbe& cpuid) {
   Topology topology;
   topology.root = root;
   SysfsReader fs(root, topology.warnings);
@@ -351,6 +432,10 @@ Topology detect_topology(const std::string& root) {
   std::map<int, std::vector<int>> package_members;
   for (const auto& [cpu, own] : files) package_members[own.package].push_back(cpu);
   for (const auto& [cpu, own] : files) packages[cpu] = CpuSet(package_members[own.package]);
+  if (const CpuSet uncached = without_cache_dir(files); !uncached.empty()) {
+    const CpuidProbe probe = cpuid ? cpuid : live_probe(root);
+    if (probe) read_cpuid_caches(probe(uncached), siblings, packages, files);
+  }
   topology.cores = partition(topology.online, siblings);
   topology.clusters = partition(topology.online, clusters);
   topology.packages = partition(topology.online, packages);
@@ -370,7 +455,7 @@ Topology detect_topology(const std::string& root) {
                                       .max_freq_khz = freq == freqs.end() ? 0 : freq->second,
                                       .capacity = own.signals.capacity});
   }
-  assign_core_types(topology, files, freqs);
+  assign_core_types(topology, files, freqs, cpuinfo);
   if (topology.model.empty()) topology.model = model_from_core_types(topology);
   return topology;
 }

@@ -7,9 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "runner/cpuid_caches.h"
 #include "runner/cpuset.h"
 
 namespace corebench {
@@ -24,11 +27,12 @@ struct CoreType {
   std::uint64_t max_freq_khz = 0;  // highest cpuinfo_max_freq among its CPUs, 0 if unknown
 };
 
-// A set of CPUs sharing something (a cache, a cluster, a NUMA node), with
-// the size of that cache where it is one.
+// CPUs sharing a cache, with its size and where those facts come from.
 struct CpuDomain {
   CpuSet cpus;
   std::uint64_t size_bytes = 0;
+  std::string source = "sysfs";  // or "cpuid", where sysfs has no cache directories
+  bool sharing_assumed = false;  // CPUID gave the size, not the sharing (AMD's legacy leaves)
 };
 
 // Per online CPU; indices point into the Topology's vectors.
@@ -65,6 +69,10 @@ struct Topology {
   bool smt = false;                  // some core has more than one online thread
 
   std::vector<std::string> warnings;  // what could not be read, and what was assumed
+  // Non-empty when core types could not be told apart, so that CPU sets by
+  // core type and a profile's defaults may pin the wrong cores: the one
+  // detection problem that changes what a run does. It is in `warnings` too.
+  std::string core_types_uncertain;
 
   const CpuDetail& cpu(int id) const;  // throws std::out_of_range if not online
   const CoreType& fastest_type() const { return core_types.front(); }
@@ -74,9 +82,14 @@ struct Topology {
   CpuSet smt_primary() const;
 };
 
-// Reads the machine under `root` ("/" for this one). Throws
-// std::invalid_argument only when `root` holds neither /proc/cpuinfo nor
-// /sys/devices/system/cpu, i.e. is not a machine at all.
-Topology detect_topology(const std::string& root = "/");
+// Asks CPUID of the given CPUs; see probe_cpuid_caches().
+using CpuidProbe = std::function<std::map<int, CpuidCpu>(const CpuSet& cpus)>;
+
+// Reads the machine under `root` ("/" for this one). Where a CPU has no
+// cache directory, its caches come from `cpuid`, which by default asks this
+// machine's CPUs when `root` is "/" and nothing for a dump of another
+// machine. Throws std::invalid_argument only when `root` holds neither
+// /proc/cpuinfo nor /sys/devices/system/cpu, i.e. is not a machine at all.
+Topology detect_topology(const std::string& root = "/", const CpuidProbe& cpuid = {});
 
 }  // namespace corebench

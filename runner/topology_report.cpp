@@ -40,11 +40,18 @@ void list_domains(std::string& out, const char* title, const std::vector<std::st
   out += "\n";
 }
 
+// Said only where the facts are not sysfs's own.
+std::string source_note(const CpuDomain& domain) {
+  if (domain.source == "sysfs") return "";
+  return domain.sharing_assumed ? fmt::format(", {}; sharing assumed", domain.source)
+                                : ", " + domain.source;
+}
+
 std::vector<std::string> cache_entries(const char* name, const std::vector<CpuDomain>& domains) {
   std::vector<std::string> entries;
   for (std::size_t i = 0; i < domains.size(); ++i) {
-    entries.push_back(fmt::format("{}:{} {} ({})", name, i, domains[i].cpus.to_string(),
-                                  format_bytes(domains[i].size_bytes)));
+    entries.push_back(fmt::format("{}:{} {} ({}{})", name, i, domains[i].cpus.to_string(),
+                                  format_bytes(domains[i].size_bytes), source_note(domains[i])));
   }
   return entries;
 }
@@ -58,7 +65,10 @@ nlohmann::json sets_json(const std::vector<CpuSet>& sets) {
 nlohmann::json domains_json(const std::vector<CpuDomain>& domains) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& domain : domains) {
-    list.push_back({{"cpus", domain.cpus.to_string()}, {"size_bytes", domain.size_bytes}});
+    list.push_back({{"cpus", domain.cpus.to_string()},
+                    {"size_bytes", domain.size_bytes},
+                    {"source", domain.source},
+                    {"sharing_assumed", domain.sharing_assumed}});
   }
   return list;
 }

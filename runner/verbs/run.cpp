@@ -22,7 +22,9 @@ int run_verb(const Registry& registry, const RunArgs& args) {
                       std::move(machine.profile),
                       placement_option(args.placement)};
   if (request.targets.empty()) request.targets = {"quick"};
-  const std::vector<PlannedTest> tests = plan_tests(registry, request);
+  const std::vector<PlannedTest> tests = plan_telling_detection_problems(
+      request.topology, [&] { return plan_tests(registry, request); });
+  warn_if_core_types_uncertain(request.topology);
   const std::optional<ResultFile> reference = load_reference(args.reference);
   const ResultFile* ref = reference ? &*reference : nullptr;
 

@@ -23,7 +23,9 @@ int sweep_verb(const Registry& registry, const SweepArgs& args) {
                          std::move(machine.topology),
                          std::move(machine.profile),
                          placement_option(args.run.placement)};
-  const SweepPlan plan = plan_sweep(registry, args.workload, sets, threads, base);
+  const SweepPlan plan = plan_telling_detection_problems(
+      base.topology, [&] { return plan_sweep(registry, args.workload, sets, threads, base); });
+  warn_if_core_types_uncertain(base.topology);
   for (const auto& note : plan.notes) fmt::print(stderr, "corebench: sweep: {}\n", note);
   if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
 

@@ -51,24 +51,24 @@ TEST(Placement, Names) {
   EXPECT_THROW(parse_placement("scatter"), std::invalid_argument);
 }
 
-// Restores every pool thread's affinity so later tests run unpinned.
-void unpin_all() {
-  cpu_set_t all;
-  CPU_ZERO(&all);
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) CPU_SET(cpu, &all);
+// Gives every pool thread back the process's own CPUs.
+void restore(const CpuSet& allowed) {
 #pragma omp parallel
-  sched_setaffinity(0, sizeof all, &all);
+  pin_this_thread(allowed);
 }
 
+// On the CPUs this process may use, which a container or taskset can make
+// fewer than those online.
 TEST(Pinning, ThreadsRunWhereTheyWereBound) {
-  const Topology topology = detect_topology();
-  const int last = topology.online.ids().back();
+  const CpuSet allowed = current_affinity();
+  const int first = allowed.first();
+  const int last = allowed.ids().back();
   omp_set_num_threads(2);
   pin_openmp_threads({last});
   EXPECT_EQ(sample_openmp_thread_cpus(), (std::vector<int>{last, last}));
-  pin_openmp_threads({topology.online.first(), last});
-  EXPECT_EQ(sample_openmp_thread_cpus(), (std::vector<int>{topology.online.first(), last}));
-  unpin_all();
+  pin_openmp_threads({first, last});
+  EXPECT_EQ(sample_openmp_thread_cpus(), (std::vector<int>{first, last}));
+  restore(allowed);
 }
 
 }  // namespace

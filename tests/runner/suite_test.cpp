@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "runner/error.h"
@@ -102,6 +103,26 @@ TEST(Plan, BadTargetsAreErrors) {
   EXPECT_NE(error_of({"ramspeed"}, "1").find("CPUs 1 are not online"), std::string::npos);
   EXPECT_NE(error_of({"ramspeed"}, "", "0").find("threads '0'"), std::string::npos);
   EXPECT_EQ(error_of({"ramspeed:op=copy"}, "0", "all"), "no error");
+}
+
+// A CPU set that does not resolve on a machine whose detection had problems
+// gets one line saying so before its error; a clean machine, none.
+TEST(Plan, UnresolvedCpuSetTellsOfDetectionProblemsOnce) {
+  const auto stderr_of_planning = [](const std::string& fixture) {
+    PlanRequest request = one_cpu_request({"ramspeed"});
+    request.topology =
+        detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/" + fixture);
+    request.cpus = "l3:7";
+    testing::internal::CaptureStderr();
+    EXPECT_THROW(plan_telling_detection_problems(
+                     request.topology, [&] { return plan_tests(builtin_registry(), request); }),
+                 UnresolvedCpuSet);
+    return testing::internal::GetCapturedStderr();
+  };
+  const std::string garbled = stderr_of_planning("garbage");
+  EXPECT_EQ(std::count(garbled.begin(), garbled.end(), '\n'), 1) << garbled;
+  EXPECT_EQ(garbled.rfind("corebench: warning: topology detection had ", 0), 0u) << garbled;
+  EXPECT_EQ(stderr_of_planning("amd-zen5-vm-2cpu"), "");
 }
 
 }  // namespace

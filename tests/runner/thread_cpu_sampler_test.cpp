@@ -9,7 +9,6 @@
 #include <filesystem>
 
 #include "runner/affinity.h"
-#include "runner/topology.h"
 
 namespace corebench {
 namespace {
@@ -36,12 +35,19 @@ void pin_process(const std::vector<int>& cpus) {
                       &mask);
 }
 
+// The CPUs this process may use (a container or taskset may allow fewer
+// than are online), as the test found them, to put back afterwards.
+const CpuSet& allowed() {
+  static const CpuSet cpus = current_affinity();
+  return cpus;
+}
+
 void unpin_all() {
-  pin_process(detect_topology().online.ids());
+  pin_process(allowed().ids());
 }
 
 TEST(ThreadCpuSampler, PinnedThreadsStayInTheirSet) {
-  const int last = detect_topology().online.ids().back();
+  const int last = allowed().ids().back();
   omp_set_num_threads(2);
   pin_process({last});
   pin_openmp_threads({last});
@@ -58,7 +64,7 @@ TEST(ThreadCpuSampler, PinnedThreadsStayInTheirSet) {
 }
 
 TEST(ThreadCpuSampler, AThreadOutsideTheSetIsFlagged) {
-  const CpuSet online = detect_topology().online;
+  const CpuSet online = allowed();
   if (online.size() < 2) GTEST_SKIP() << "needs two CPUs";
   omp_set_num_threads(2);
   pin_openmp_threads(online.ids());  // thread 1 lands outside {first}

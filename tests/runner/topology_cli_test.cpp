@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "runner/affinity.h"
 #include "support/run_command.h"
 
 namespace corebench {
@@ -59,32 +60,45 @@ TEST(InfoVerb, ForcedProfileThatDoesNotMatchWarns) {
   EXPECT_NE(result.out.find("x925:1 (does not resolve here)"), std::string::npos) << result.out;
 }
 
+// The CPUs this process may use: a container or taskset can allow fewer
+// than are online, and not necessarily CPU 0.
+std::vector<std::string> allowed_cpus() {
+  std::vector<std::string> cpus;
+  for (const int cpu : current_affinity()) cpus.push_back(std::to_string(cpu));
+  return cpus;
+}
+
 TEST(RunVerb, ThreadsArePinnedAndWhereTheyRanIsRecorded) {
+  const std::string cpu = allowed_cpus().front();
   const auto output = temp_file("pinned.json");
-  const auto result = run_command({COREBENCH_BIN, "run", kSmall, "--cpus", "0", "--threads", "2",
+  const auto result = run_command({COREBENCH_BIN, "run", kSmall, "--cpus", cpu, "--threads", "2",
                                    "--runs", "1", "--no-warmup", "--output", output.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto test = read_json(output)["tests"][0];
-  EXPECT_EQ(test["cpus"], "0");
+  EXPECT_EQ(test["cpus"], cpu);
   EXPECT_EQ(test["placement"], "compact");
   EXPECT_EQ(test["schedule"], "static");
   ASSERT_EQ(test["runs"].size(), 1u);
-  EXPECT_EQ(test["runs"][0]["thread_cpus"], (nlohmann::json{"0", "0"}));
+  EXPECT_EQ(test["runs"][0]["thread_cpus"], (nlohmann::json{cpu, cpu}));
   EXPECT_EQ(test["runs"][0]["strayed"], false);
   EXPECT_TRUE(read_json(output)["topology"].contains("core_types"));
   std::filesystem::remove(output);
 }
 
-TEST(SweepVerb, ZeroOneAllEndToEnd) {
+TEST(SweepVerb, OneTwoBothEndToEnd) {
+  const auto cpus = allowed_cpus();
+  if (cpus.size() < 2) GTEST_SKIP() << "needs two CPUs this process may use";
+  const std::string a = cpus[0], b = cpus[1], both = a + "+" + b;
   const auto output = temp_file("sweep.json");
-  const auto result = run_command({COREBENCH_BIN, "sweep", kSmall, "--sets", "0,1,all", "--runs",
-                                   "1", "--no-warmup", "--output", output.string()});
+  const auto result =
+      run_command({COREBENCH_BIN, "sweep", kSmall, "--sets", a + "," + b + "," + both, "--runs",
+                   "1", "--no-warmup", "--output", output.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto tests = read_json(output)["tests"];
   ASSERT_EQ(tests.size(), 3u);
-  EXPECT_EQ(tests[0]["cpus"], "0");
-  EXPECT_EQ(tests[1]["cpus"], "1");
-  EXPECT_EQ(tests[2]["cpus"], "0-1");
+  EXPECT_EQ(tests[0]["cpus"], a);
+  EXPECT_EQ(tests[1]["cpus"], b);
+  EXPECT_EQ(tests[2]["cpus"], CpuSet({std::stoi(a), std::stoi(b)}).to_string());
   EXPECT_EQ(tests[2]["threads"], 2);
   for (const char* expected : {"set", "vs first", "per thread", "1.00x", "100%"}) {
     EXPECT_NE(result.out.find(expected), std::string::npos) << expected << "\n" << result.out;

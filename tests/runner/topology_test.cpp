@@ -4,11 +4,16 @@
 #include "runner/topology.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "runner/core_types.h"
+#include "runner/cpuid_caches.h"
+#include "runner/sysfs.h"
 
 namespace corebench {
 namespace {
@@ -216,11 +221,165 @@ TEST(Topology, CpuinfoOnlyStillGivesCpus) {
   EXPECT_TRUE(has_warning(t, "online unreadable"));
 }
 
+// A 2-vCPU AMD EPYC (Zen 5) VM whose sysfs has no cache directories and no
+// cpufreq, and whose kernel hides LZCNT: one core type, nothing ambiguous.
+TEST(Topology, Zen5VmWithoutCachesInSysfsIsOneType) {
+  const Topology t = load("amd-zen5-vm-2cpu");
+  EXPECT_TRUE(t.warnings.empty()) << t.warnings.front();
+  EXPECT_TRUE(t.core_types_uncertain.empty());
+  EXPECT_EQ(t.vendor, "AuthenticAMD");
+  EXPECT_EQ(t.cpu_family, 26);
+  EXPECT_EQ(t.online, list("0-1"));
+  EXPECT_EQ(t.cores.size(), 2u);
+  EXPECT_FALSE(t.smt);
+  ASSERT_EQ(t.core_types.size(), 1u);
+  EXPECT_EQ(t.core_types[0].id, "zen5");
+  EXPECT_EQ(t.core_types[0].cores, 2);
+  EXPECT_EQ(t.core_types[0].cpus, list("0-1"));
+  EXPECT_EQ(t.core_types[0].max_freq_khz, 0u);
+  // A dump carries no CPUID answers: its caches stay unknown.
+  EXPECT_TRUE(t.l2.empty());
+  EXPECT_TRUE(t.l3.empty());
+}
+
+// That VM's CPUID answers (each vCPU the same but for its APIC id), as
+// recorded on it: leaf 4 and 0x8000001D empty, AMD's legacy leaves set.
+CpuidRegs zen5_vm_cpuid(std::uint32_t apic_id, std::uint32_t leaf, std::uint32_t) {
+  switch (leaf) {
+    case 0: return {0xd, 0x68747541, 0x444d4163, 0x69746e65};
+    case 1: return {0x00b00f21, (apic_id << 24) | 0x0800, 0xfed83203, 0x178bfbff};
+    case 0x80000000: return {0x80000021, 0, 0, 0};
+    case 0x80000005: return {0xff60ff40, 0xff60ff40, 0x300c0140, 0x20080140};
+    case 0x80000006: return {0x40802040, 0x60804040, 0x04006140, 0x0fe09140};
+    default: return {};
+  }
+}
+
+std::map<int, CpuidCpu> replay(const CpuSet& cpus,
+                               CpuidRegs (*answers)(std::uint32_t, std::uint32_t, std::uint32_t)) {
+  std::map<int, CpuidCpu> found;
+  for (const int cpu : cpus) {
+    found[cpu] = decode_cpuid_caches([&](std::uint32_t leaf, std::uint32_t subleaf) {
+      return answers(static_cast<std::uint32_t>(cpu), leaf, subleaf);
+    });
+  }
+  return found;
+}
+
+TEST(CpuidCaches, AmdLegacyLeavesGiveSizesWithoutSharing) {
+  const CpuidCpu cpu = decode_cpuid_caches(
+      [](std::uint32_t leaf, std::uint32_t subleaf) { return zen5_vm_cpuid(1, leaf, subleaf); });
+  EXPECT_EQ(cpu.apic_id, 1u);
+  ASSERT_EQ(cpu.caches.size(), 4u);
+  const std::uint64_t expected[] = {48 << 10, 32 << 10, 1 << 20, 1016ull * 512 << 10};
+  const int levels[] = {1, 1, 2, 3};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(cpu.caches[i].level, levels[i]) << i;
+    EXPECT_EQ(cpu.caches[i].size_bytes, expected[i]) << i;
+    EXPECT_EQ(cpu.caches[i].sharing_ids, 0u) << i;
+  }
+  EXPECT_EQ(cpu.caches[1].kind, CacheKind::instruction);
+}
+
+// Leaf 4 as the Intel SDM lays it out, for a core with SMT: L1d 48 KiB
+// (12 ways x 64 sets x 64 B), L1i 32 KiB, L2 2 MiB (16 x 2048 x 64) per core
+// (2 APIC ids), L3 30 MiB (15 x 32768 x 64) for 64 APIC ids.
+CpuidRegs intel_leaf4(std::uint32_t apic_id, std::uint32_t leaf, std::uint32_t subleaf) {
+  auto cache = [](std::uint32_t type, std::uint32_t level, std::uint32_t sharing,
+                  std::uint32_t ways, std::uint32_t sets) {
+    return CpuidRegs{type | level << 5 | (sharing - 1) << 14, 63 | (ways - 1) << 22, sets - 1, 0};
+  };
+  if (leaf == 0) return {0x20, 0, 0, 0};
+  if (leaf == 0xb) return {1, 2, 0x100, apic_id};
+  if (leaf != 4) return {};
+  switch (subleaf) {
+    case 0: return cache(1, 1, 2, 12, 64);
+    case 1: return cache(2, 1, 2, 8, 64);
+    case 2: return cache(3, 2, 2, 16, 2048);
+    case 3: return cache(3, 3, 64, 15, 32768);
+    default: return {};
+  }
+}
+
+TEST(CpuidCaches, IntelLeaf4GivesSizesAndSharing) {
+  const CpuidCpu cpu = decode_cpuid_caches(
+      [](std::uint32_t leaf, std::uint32_t subleaf) { return intel_leaf4(5, leaf, subleaf); });
+  EXPECT_EQ(cpu.apic_id, 5u);
+  ASSERT_EQ(cpu.caches.size(), 4u);
+  EXPECT_EQ(cpu.caches[0].size_bytes, 48u << 10);
+  EXPECT_EQ(cpu.caches[0].kind, CacheKind::data);
+  EXPECT_EQ(cpu.caches[1].size_bytes, 32u << 10);
+  EXPECT_EQ(cpu.caches[2].size_bytes, 2u << 20);
+  EXPECT_EQ(cpu.caches[2].sharing_ids, 2u);
+  EXPECT_EQ(cpu.caches[3].size_bytes, 30u << 20);
+  EXPECT_EQ(cpu.caches[3].sharing_ids, 64u);
+}
+
+TEST(Topology, CachesFromCpuidWhereSysfsHasNone) {
+  const std::string root = std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/amd-zen5-vm-2cpu";
+  const Topology t =
+      detect_topology(root, [](const CpuSet& cpus) { return replay(cpus, zen5_vm_cpuid); });
+  EXPECT_TRUE(t.warnings.empty()) << t.warnings.front();
+  ASSERT_EQ(t.core_types.size(), 1u);
+  ASSERT_EQ(t.l2.size(), 2u);  // AMD's L2 is per core; the legacy leaf does not say so
+  EXPECT_EQ(t.l2[0].cpus, list("0"));
+  EXPECT_EQ(t.l2[0].size_bytes, 1u << 20);
+  EXPECT_EQ(t.l2[0].source, "cpuid");
+  EXPECT_TRUE(t.l2[0].sharing_assumed);
+  ASSERT_EQ(t.l3.size(), 1u);
+  EXPECT_EQ(t.l3[0].cpus, list("0-1"));
+  EXPECT_EQ(t.l3[0].size_bytes, 1016ull * 512 * 1024);
+  EXPECT_TRUE(t.l3[0].sharing_assumed);
+}
+
+TEST(Topology, CpuidSharingFollowsApicIds) {
+  const std::string root = std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/amd-zen5-vm-2cpu";
+  // APIC ids 0 and 1 under an L2 for 2 ids: one L2 for both CPUs.
+  const Topology t =
+      detect_topology(root, [](const CpuSet& cpus) { return replay(cpus, intel_leaf4); });
+  ASSERT_EQ(t.l2.size(), 1u);
+  EXPECT_EQ(t.l2[0].cpus, list("0-1"));
+  EXPECT_FALSE(t.l2[0].sharing_assumed);
+  ASSERT_EQ(t.l3.size(), 1u);
+  EXPECT_EQ(t.l3[0].size_bytes, 30u << 20);
+}
+
+TEST(Topology, CpuidLayoutsTellCoreDesignsApart) {
+  const std::string root = std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/amd-zen5-vm-2cpu";
+  const Topology t = detect_topology(root, [](const CpuSet& cpus) {
+    auto found = replay(cpus, zen5_vm_cpuid);
+    found[1].caches[2].size_bytes = 2u << 20;  // a second design with a larger L2
+    return found;
+  });
+  EXPECT_TRUE(t.warnings.empty()) << t.warnings.front();
+  EXPECT_EQ(t.core_types.size(), 2u);
+}
+
+// Where neither sysfs nor CPUID gives the caches and cpuinfo does not show
+// one design, the core types are in doubt, and a run is told.
+TEST(Topology, UnreadableCachesOnAHybridCpuAreInDoubt) {
+  const auto dump =
+      std::filesystem::temp_directory_path() / ("corebench-topology-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dump);
+  std::filesystem::copy(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/amd-zen5-vm-2cpu", dump,
+                        std::filesystem::copy_options::recursive);
+  std::string cpuinfo = read_text((dump / "proc/cpuinfo").string()).value();
+  for (std::size_t at = 0; (at = cpuinfo.find("\nflags\t\t: ", at)) != std::string::npos; ++at)
+    cpuinfo.insert(at + 10, "hybrid_cpu ");
+  std::ofstream(dump / "proc/cpuinfo") << cpuinfo;
+  const Topology t = detect_topology(dump.string());
+  std::filesystem::remove_all(dump);
+  EXPECT_TRUE(has_warning(t, "core types not told apart"));
+  EXPECT_NE(t.core_types_uncertain.find("CPUs 0-1"), std::string::npos) << t.core_types_uncertain;
+}
+
 TEST(Topology, NotAMachineIsAnError) {
   EXPECT_THROW(detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/no-such-dump"),
                std::invalid_argument);
 }
 
+// Only what holds on any x86-64 or aarch64 Linux machine, bare metal or VM,
+// with or without caches and cpufreq in sysfs.
 TEST(Topology, ThisMachineLive) {
   const Topology t = detect_topology();
   EXPECT_FALSE(t.online.empty());
@@ -228,6 +387,17 @@ TEST(Topology, ThisMachineLive) {
   std::size_t typed = 0;
   for (const auto& type : t.core_types) typed += type.cpus.size();
   EXPECT_EQ(typed, t.online.size());
+  for (const auto* level : {&t.l2, &t.l3}) {
+    CpuSet seen;
+    for (const auto& domain : *level) {
+      EXPECT_TRUE((domain.cpus - t.online).empty()) << domain.cpus.to_string();
+      EXPECT_TRUE((domain.cpus & seen).empty()) << "cache domains overlap";
+      seen = seen | domain.cpus;
+    }
+  }
+  if (!t.core_types_uncertain.empty()) {
+    EXPECT_TRUE(has_warning(t, t.core_types_uncertain));
+  }
 }
 
 TEST(ArmCoreDesigns, PartNumbersFromTheTrms) {
