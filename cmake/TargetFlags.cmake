@@ -16,7 +16,7 @@
 #
 # The flags reach only the targets that link corebench_target_flags
 # (corebench_workloads does, PUBLIC, so everything built on it does). The
-# startup ISA check (runner/isa_guard.cpp) does not: it must run on any CPU
+# startup ISA check (runner/machine/isa_guard.cpp) does not: it must run on any CPU
 # of the architecture to say why the rest cannot.
 set(COREBENCH_TARGET "native" CACHE STRING "CPU to build for: native, portable, gb10 or zen5")
 set_property(CACHE COREBENCH_TARGET PROPERTY STRINGS native portable gb10 zen5)
@@ -54,7 +54,7 @@ endfunction()
 # feature that CPUID reports (LZCNT on some VMs): what /proc/cpuinfo does not
 # list, the binary must not use (the startup ISA check, which goes by the
 # kernel's word, would refuse it). The extensions and their macros are the
-# ones runner/isa.cpp lists, so that table stays the only one: for each whose
+# ones runner/machine/isa.cpp lists, so that table stays the only one: for each whose
 # macro -march=native defines and whose cpuinfo name the kernel does not
 # list, this appends -mno-<macro in lower case, '_' as '.'>.
 function(corebench_without_features_the_kernel_hides flags_var)
@@ -73,7 +73,7 @@ function(corebench_without_features_the_kernel_hides flags_var)
   if(failed)
     return()
   endif()
-  file(READ "${PROJECT_SOURCE_DIR}/runner/isa.cpp" isa_table)
+  file(READ "${PROJECT_SOURCE_DIR}/runner/machine/isa.cpp" isa_table)
   string(REGEX MATCHALL "#ifdef __[A-Z0-9_]+__\n +\"[a-z0-9_]+\"" pairs "${isa_table}")
   set(hidden "")
   foreach(pair IN LISTS pairs)

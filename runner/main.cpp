@@ -1,4 +1,4 @@
-#include "runner/cli.h"
+#include "runner/cli/cli.h"
 
 int main(int argc, char** argv) {
   return corebench::corebench_main(argc, argv, corebench::builtin_registry());

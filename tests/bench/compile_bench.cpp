@@ -3,6 +3,7 @@
 // measured is the scheduler's own).
 #include <benchmark/benchmark.h>
 
+#include "workloads/common/cpu_mask.h"
 #include "workloads/compile/job_scheduler.h"
 #include "workloads/compile/process.h"
 #include "workloads/compile/temp_dir.h"
@@ -11,6 +12,7 @@
 namespace {
 
 using namespace corebench::compile;
+using corebench::allowed_cpus;
 
 void BM_GenerateSmallTree(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(generate_tree(tree_shape("small"), 1).checksum);

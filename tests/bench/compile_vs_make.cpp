@@ -10,8 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "runner/stats.h"
+#include "runner/results/stats.h"
 #include "tests/bench/stopwatch.h"
+#include "workloads/common/cpu_mask.h"
 #include "workloads/compile/job_scheduler.h"
 #include "workloads/compile/process.h"
 #include "workloads/compile/project_build.h"
@@ -20,6 +21,7 @@
 namespace {
 
 using namespace corebench::compile;
+using corebench::allowed_cpus;
 
 std::string command_line(const std::vector<std::string>& argv) {
   std::string line;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/stats.h"
+#include "runner/results/stats.h"
 #include "tests/bench/stopwatch.h"
 #include "workloads/compile/temp_dir.h"
 #include "workloads/compress/compress.h"

@@ -22,8 +22,10 @@
 #include <memory>
 #include <vector>
 
-#include "runner/affinity.h"
-#include "runner/openmp_schedule.h"
+#include "runner/child/thread_pinning.h"
+#include "runner/machine/openmp_schedule.h"
+#include "runner/machine/placement.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -51,7 +53,7 @@ class CpuHog {
  public:
   explicit CpuHog(int cpu) : pid_(fork()) {
     if (pid_ == 0) {
-      pin_this_thread(CpuSet({cpu}));
+      pin_calling_thread({cpu});
       volatile unsigned long spin = 0;
       while (true) spin = spin + 1;
     }

@@ -1,9 +1,12 @@
 // Thread placement on the fixture machines, and real pinning on this one.
-#include "runner/affinity.h"
-
 #include <gtest/gtest.h>
 #include <omp.h>
 #include <sched.h>
+
+#include "runner/child/thread_pinning.h"
+#include "runner/machine/cpu_set_expression.h"
+#include "runner/machine/placement.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -54,13 +57,13 @@ TEST(Placement, Names) {
 // Gives every pool thread back the process's own CPUs.
 void restore(const CpuSet& allowed) {
 #pragma omp parallel
-  pin_this_thread(allowed);
+  pin_calling_thread(allowed.ids());
 }
 
 // On the CPUs this process may use, which a container or taskset can make
 // fewer than those online.
 TEST(Pinning, ThreadsRunWhereTheyWereBound) {
-  const CpuSet allowed = current_affinity();
+  const CpuSet allowed = CpuSet(allowed_cpus());
   const int first = allowed.first();
   const int last = allowed.ids().back();
   omp_set_num_threads(2);

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "runner/topology.h"
+#include "runner/machine/topology.h"
 #include "support/run_command.h"
 
 namespace corebench {

@@ -1,11 +1,11 @@
-#include "runner/compare.h"
+#include "runner/results/compare.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <sstream>
 
-#include "runner/report/reporter.h"
+#include "runner/results/report/reporter.h"
 
 namespace corebench {
 namespace {

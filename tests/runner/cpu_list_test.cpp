@@ -1,8 +1,8 @@
-#include "runner/cpu_list.h"
+#include "runner/machine/cpu_list.h"
 
 #include <gtest/gtest.h>
 
-#include "runner/error.h"
+#include "runner/common/error.h"
 
 namespace corebench {
 namespace {

@@ -1,11 +1,10 @@
 // CPU sets and their expression language, evaluated against the fixture
 // machines (tests/fixtures/sysfs).
-#include "runner/cpuset.h"
-
 #include <gtest/gtest.h>
 
-#include "runner/error.h"
-#include "runner/topology.h"
+#include "runner/common/error.h"
+#include "runner/machine/cpu_set_expression.h"
+#include "runner/machine/topology.h"
 
 namespace corebench {
 namespace {

@@ -1,4 +1,4 @@
-#include "runner/isa.h"
+#include "runner/machine/isa.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,10 +8,10 @@
 #include <cstdlib>
 #include <optional>
 
-#include "runner/isa_guard.h"
-#include "runner/self_command.h"
-#include "runner/sysfs.h"
-#include "runner/sysinfo.h"
+#include "runner/exec/self_command.h"
+#include "runner/machine/isa_guard.h"
+#include "runner/machine/sysfs.h"
+#include "runner/machine/system_info.h"
 #include "support/run_command.h"
 
 namespace corebench {

@@ -5,9 +5,10 @@
 
 #include <filesystem>
 
-#include "runner/affinity.h"
-#include "runner/result.h"
+#include "runner/machine/placement.h"
+#include "runner/results/result.h"
 #include "support/run_command.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -49,7 +50,7 @@ TEST_F(IsolationTest, EachFailureIsRecordedAndTheSuiteGoesOn) {
 // A workload that starts processes (compile) learns the test's CPUs from the
 // runner: its own thread is already bound to the first of them.
 TEST_F(IsolationTest, WorkloadIsToldAllOfItsCpus) {
-  const CpuSet allowed = current_affinity();
+  const CpuSet allowed = CpuSet(allowed_cpus());
   if (allowed.size() < 2) GTEST_SKIP() << "needs two CPUs this process may use";
   const int a = allowed.ids()[0], b = allowed.ids()[1];
   const auto result = run_command({COREBENCH_TESTBIN, "run", "report-cpus", "--cpus",

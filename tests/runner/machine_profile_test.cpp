@@ -1,13 +1,15 @@
 // The shipped machine profiles against the fixture machines, and the
 // checking of profile files a user wrote.
-#include "runner/machine_profile.h"
+#include "runner/machine/machine_profile.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <fstream>
 
-#include "runner/error.h"
+#include "runner/common/error.h"
+#include "runner/machine/cpu_set_expression.h"
 
 namespace corebench {
 namespace {
@@ -17,6 +19,22 @@ const std::filesystem::path kProfiles =
 
 Topology load(const std::string& name) {
   return detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/" + name);
+}
+
+// Every CPU set the profile names resolves on `topology`, else Error naming
+// the profile file and the set.
+void check_profile_cpu_sets(const MachineProfile& profile, const Topology& topology) {
+  std::vector<std::pair<std::string, std::string>> sets = {
+      {"cpus.single_thread", profile.single_thread_cpus},
+      {"cpus.multi_thread", profile.multi_thread_cpus}};
+  for (const auto& set : profile.sweep_sets) sets.emplace_back("sweep.sets", set);
+  for (const auto& [key, expression] : sets) {
+    try {
+      resolve_cpu_set(expression, topology);
+    } catch (const CpuSetError& error) {
+      throw Error(fmt::format("{}: '{}': {}", profile.file.string(), key, error.what()));
+    }
+  }
 }
 
 TEST(MachineProfile, ChosenFromDetection) {

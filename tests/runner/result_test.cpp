@@ -1,4 +1,4 @@
-#include "runner/result.h"
+#include "runner/results/result.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "runner/error.h"
+#include "runner/common/error.h"
 
 namespace corebench {
 namespace {

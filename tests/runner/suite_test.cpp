@@ -1,4 +1,4 @@
-#include "runner/suite.h"
+#include "runner/plan/suite.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <fstream>
 
-#include "runner/error.h"
-#include "runner/paths.h"
-#include "runner/plan.h"
+#include "runner/common/error.h"
+#include "runner/common/paths.h"
+#include "runner/plan/plan.h"
 #include "workloads/registry.h"
 
 namespace corebench {

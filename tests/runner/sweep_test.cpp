@@ -1,11 +1,11 @@
 // Sweeps and profile-driven planning on the fixture machines: which rows,
 // which CPUs, and the table's arithmetic.
-#include "runner/sweep.h"
-
 #include <gtest/gtest.h>
 
-#include "runner/error.h"
-#include "runner/paths.h"
+#include "runner/common/error.h"
+#include "runner/common/paths.h"
+#include "runner/plan/sweep_plan.h"
+#include "runner/results/sweep_table.h"
 
 namespace corebench {
 namespace {
@@ -46,8 +46,8 @@ TEST(SweepPlan, Gb10PresetRows) {
                                             "cluster1 10 dynamic", "all 20 dynamic"}));
   EXPECT_TRUE(plan.notes.empty());
   // One thread per CPU, the X925s of both clusters first under compact.
-  EXPECT_EQ(plan.tests[6].thread_cpus.front(), 5);
-  EXPECT_EQ(plan.tests[6].thread_cpus.back(), 14);
+  EXPECT_EQ(plan.tests[6].planned_cpus.front(), 5);
+  EXPECT_EQ(plan.tests[6].planned_cpus.back(), 14);
 }
 
 TEST(SweepPlan, RepeatsAndOversizedRowsAreLeftOutWithANote) {
@@ -75,7 +75,7 @@ TEST(Plan, ProfileDefaultsPutSingleThreadsOnTheFastestCore) {
   EXPECT_EQ(multi.threads, 20);
   EXPECT_EQ(multi.placement, "spread");
   EXPECT_EQ(multi.schedule, "dynamic");
-  EXPECT_EQ(std::vector<int>(multi.thread_cpus.begin(), multi.thread_cpus.begin() + 4),
+  EXPECT_EQ(std::vector<int>(multi.planned_cpus.begin(), multi.planned_cpus.begin() + 4),
             (std::vector<int>{5, 15, 6, 16}));
 }
 

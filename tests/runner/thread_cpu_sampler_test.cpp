@@ -1,5 +1,5 @@
 // Recording where OpenMP threads ran, on this machine.
-#include "runner/thread_cpu_sampler.h"
+#include "runner/child/thread_cpu_sampler.h"
 
 #include <gtest/gtest.h>
 #include <omp.h>
@@ -8,7 +8,9 @@
 #include <chrono>
 #include <filesystem>
 
-#include "runner/affinity.h"
+#include "runner/child/thread_pinning.h"
+#include "runner/machine/placement.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -38,7 +40,7 @@ void pin_process(const std::vector<int>& cpus) {
 // The CPUs this process may use (a container or taskset may allow fewer
 // than are online), as the test found them, to put back afterwards.
 const CpuSet& allowed() {
-  static const CpuSet cpus = current_affinity();
+  static const CpuSet cpus = CpuSet(allowed_cpus());
   return cpus;
 }
 

@@ -7,8 +7,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "runner/affinity.h"
+#include "runner/machine/placement.h"
 #include "support/run_command.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -62,14 +63,14 @@ TEST(InfoVerb, ForcedProfileThatDoesNotMatchWarns) {
 
 // The CPUs this process may use: a container or taskset can allow fewer
 // than are online, and not necessarily CPU 0.
-std::vector<std::string> allowed_cpus() {
+std::vector<std::string> usable_cpus() {
   std::vector<std::string> cpus;
-  for (const int cpu : current_affinity()) cpus.push_back(std::to_string(cpu));
+  for (const int cpu : allowed_cpus()) cpus.push_back(std::to_string(cpu));
   return cpus;
 }
 
 TEST(RunVerb, ThreadsArePinnedAndWhereTheyRanIsRecorded) {
-  const std::string cpu = allowed_cpus().front();
+  const std::string cpu = usable_cpus().front();
   const auto output = temp_file("pinned.json");
   const auto result = run_command({COREBENCH_BIN, "run", kSmall, "--cpus", cpu, "--threads", "2",
                                    "--runs", "1", "--no-warmup", "--output", output.string()});
@@ -86,7 +87,7 @@ TEST(RunVerb, ThreadsArePinnedAndWhereTheyRanIsRecorded) {
 }
 
 TEST(SweepVerb, OneTwoBothEndToEnd) {
-  const auto cpus = allowed_cpus();
+  const auto cpus = usable_cpus();
   if (cpus.size() < 2) GTEST_SKIP() << "needs two CPUs this process may use";
   const std::string a = cpus[0], b = cpus[1], both = a + "+" + b;
   const auto output = temp_file("sweep.json");

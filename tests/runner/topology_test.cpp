@@ -1,7 +1,7 @@
 // Topology detection against dumps of real machines (tests/fixtures/sysfs,
 // see its README) and synthetic ones; the expected answers are the ones the
 // fixtures' README states for each machine.
-#include "runner/topology.h"
+#include "runner/machine/topology.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -11,9 +11,9 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "runner/core_types.h"
-#include "runner/cpuid_caches.h"
-#include "runner/sysfs.h"
+#include "runner/machine/core_types.h"
+#include "runner/machine/cpuid_caches.h"
+#include "runner/machine/sysfs.h"
 
 namespace corebench {
 namespace {
@@ -24,12 +24,6 @@ Topology load(const std::string& name) {
 
 CpuSet list(const char* text) {
   return CpuSet::parse_list(text);
-}
-
-std::vector<CpuSet> cpus_of(const std::vector<CpuDomain>& domains) {
-  std::vector<CpuSet> sets;
-  for (const auto& domain : domains) sets.push_back(domain.cpus);
-  return sets;
 }
 
 bool has_warning(const Topology& topology, const std::string& part) {
@@ -45,9 +39,9 @@ TEST(Topology, Gb10HasTwoCoreTypesNotFiveCapacities) {
   EXPECT_EQ(t.vendor, "ARM");
   EXPECT_EQ(t.online, list("0-19"));
   EXPECT_FALSE(t.smt);
-  EXPECT_EQ(t.cores.size(), 20u);
-  EXPECT_EQ(t.packages, std::vector<CpuSet>{list("0-19")});
-  EXPECT_EQ(t.numa_nodes, std::vector<CpuSet>{list("0-19")});
+  EXPECT_EQ(t.sets_of(DomainKind::Core).size(), 20u);
+  EXPECT_EQ(t.sets_of(DomainKind::Package), std::vector<CpuSet>{list("0-19")});
+  EXPECT_EQ(t.sets_of(DomainKind::Numa), std::vector<CpuSet>{list("0-19")});
 
   ASSERT_EQ(t.core_types.size(), 2u);
   EXPECT_EQ(t.core_types[0].id, "x925");
@@ -62,19 +56,19 @@ TEST(Topology, Gb10HasTwoCoreTypesNotFiveCapacities) {
   EXPECT_EQ(t.model, "10x Cortex-X925 + 10x Cortex-A725");
 
   // Cluster ids 56 and 1144 become cluster 0 and 1.
-  EXPECT_EQ(t.clusters, (std::vector<CpuSet>{list("0-9"), list("10-19")}));
-  for (const auto& cluster : t.clusters) {
+  EXPECT_EQ(t.sets_of(DomainKind::Cluster), (std::vector<CpuSet>{list("0-9"), list("10-19")}));
+  for (const auto& cluster : t.sets_of(DomainKind::Cluster)) {
     EXPECT_EQ((cluster & t.core_types[0].cpus).size(), 5u);
     EXPECT_EQ((cluster & t.core_types[1].cpus).size(), 5u);
   }
-  ASSERT_EQ(t.l3.size(), 2u);
-  EXPECT_EQ(t.l3[0].cpus, list("0-9"));
-  EXPECT_EQ(t.l3[0].size_bytes, 8u << 20);
-  EXPECT_EQ(t.l3[1].cpus, list("10-19"));
-  EXPECT_EQ(t.l3[1].size_bytes, 16u << 20);
-  ASSERT_EQ(t.l2.size(), 20u);
-  EXPECT_EQ(t.l2[0].size_bytes, 512u << 10);   // A725
-  EXPECT_EQ(t.l2[5].size_bytes, 2048u << 10);  // X925
+  ASSERT_EQ(t.domains_of(DomainKind::L3).size(), 2u);
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[0].cpus, list("0-9"));
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[0].size_bytes, 8u << 20);
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[1].cpus, list("10-19"));
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[1].size_bytes, 16u << 20);
+  ASSERT_EQ(t.domains_of(DomainKind::L2).size(), 20u);
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[0].size_bytes, 512u << 10);   // A725
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[5].size_bytes, 2048u << 10);  // X925
   EXPECT_EQ(t.cpu(19).capacity, 1024);
   EXPECT_EQ(t.cpu(0).capacity, 718);
   EXPECT_EQ(t.cpu(12).cluster, 1);
@@ -91,7 +85,7 @@ TEST(Topology, I7HybridHasPAndECores) {
   EXPECT_EQ(t.model, "13th Gen Intel(R) Core(TM) i7-1370P");
   EXPECT_EQ(t.online.size(), 20u);
   EXPECT_TRUE(t.smt);
-  EXPECT_EQ(t.cores.size(), 14u);
+  EXPECT_EQ(t.sets_of(DomainKind::Core).size(), 14u);
   ASSERT_EQ(t.core_types.size(), 2u);
   EXPECT_EQ(t.core_types[0].id, "p");
   EXPECT_EQ(t.core_types[0].name, "P-core");
@@ -107,17 +101,17 @@ TEST(Topology, I7HybridHasPAndECores) {
   EXPECT_EQ(t.core_types[1].cores, 8);
   EXPECT_EQ(t.core_types[1].max_freq_khz, 3900000u);
   EXPECT_EQ(t.smt_primary(), list("0,2,4,6,8,10,12-19"));
-  EXPECT_EQ(t.cores[0], list("0-1"));
+  EXPECT_EQ(t.sets_of(DomainKind::Core)[0], list("0-1"));
   // E-cores come in two clusters of four sharing one L2.
-  ASSERT_EQ(t.l2.size(), 8u);
-  EXPECT_EQ(t.l2[6].cpus, list("12-15"));
-  EXPECT_EQ(t.l2[7].cpus, list("16-19"));
-  EXPECT_EQ(t.l2[7].size_bytes, 2048u << 10);
-  EXPECT_EQ(t.l2[0].size_bytes, 1280u << 10);
-  EXPECT_EQ(t.clusters.size(), 8u);
-  EXPECT_EQ(t.clusters[7], list("16-19"));
-  EXPECT_EQ(cpus_of(t.l3), std::vector<CpuSet>{list("0-19")});
-  EXPECT_EQ(t.l3[0].size_bytes, 24u << 20);
+  ASSERT_EQ(t.domains_of(DomainKind::L2).size(), 8u);
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[6].cpus, list("12-15"));
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[7].cpus, list("16-19"));
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[7].size_bytes, 2048u << 10);
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[0].size_bytes, 1280u << 10);
+  EXPECT_EQ(t.sets_of(DomainKind::Cluster).size(), 8u);
+  EXPECT_EQ(t.sets_of(DomainKind::Cluster)[7], list("16-19"));
+  EXPECT_EQ(t.sets_of(DomainKind::L3), std::vector<CpuSet>{list("0-19")});
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[0].size_bytes, 24u << 20);
 }
 
 TEST(Topology, StrixHaloHasOneCoreTypeAndTwoCcds) {
@@ -128,14 +122,15 @@ TEST(Topology, StrixHaloHasOneCoreTypeAndTwoCcds) {
   EXPECT_EQ(t.model, "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S");
   EXPECT_EQ(t.online, list("0-31"));
   EXPECT_TRUE(t.smt);
-  EXPECT_EQ(t.cores.size(), 16u);
-  EXPECT_EQ(t.cores[0], list("0,16"));  // siblings are N and N+16
-  ASSERT_EQ(t.core_types.size(), 1u);   // differing CPPC ranks do not split Zen 5
+  EXPECT_EQ(t.sets_of(DomainKind::Core).size(), 16u);
+  EXPECT_EQ(t.sets_of(DomainKind::Core)[0], list("0,16"));  // siblings are N and N+16
+  ASSERT_EQ(t.core_types.size(), 1u);  // differing CPPC ranks do not split Zen 5
   EXPECT_EQ(t.core_types[0].id, "zen5");
   EXPECT_EQ(t.core_types[0].cores, 16);
   EXPECT_EQ(t.core_types[0].max_freq_khz, 5187500u);
-  EXPECT_EQ(cpus_of(t.l3), (std::vector<CpuSet>{list("0-7,16-23"), list("8-15,24-31")}));
-  EXPECT_EQ(t.l3[1].size_bytes, 32u << 20);
+  EXPECT_EQ(t.sets_of(DomainKind::L3),
+            (std::vector<CpuSet>{list("0-7,16-23"), list("8-15,24-31")}));
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[1].size_bytes, 32u << 20);
   EXPECT_EQ(t.smt_primary(), list("0-15"));
   EXPECT_NE(std::find(t.features.begin(), t.features.end(), "avx512f"), t.features.end());
 }
@@ -149,10 +144,10 @@ TEST(Topology, ThisMachineDump) {
   ASSERT_EQ(t.core_types.size(), 1u);
   EXPECT_EQ(t.core_types[0].id, "x86");
   EXPECT_EQ(t.core_types[0].max_freq_khz, 0u);  // no cpufreq in this VM
-  EXPECT_EQ(t.clusters, (std::vector<CpuSet>{list("0"), list("1")}));
-  EXPECT_EQ(cpus_of(t.l3), std::vector<CpuSet>{list("0-1")});
-  EXPECT_EQ(t.l3[0].size_bytes, 266240ull << 10);
-  EXPECT_EQ(t.l2.size(), 2u);
+  EXPECT_EQ(t.sets_of(DomainKind::Cluster), (std::vector<CpuSet>{list("0"), list("1")}));
+  EXPECT_EQ(t.sets_of(DomainKind::L3), std::vector<CpuSet>{list("0-1")});
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[0].size_bytes, 266240ull << 10);
+  EXPECT_EQ(t.domains_of(DomainKind::L2).size(), 2u);
   EXPECT_EQ(t.memory_bytes, 24684096ull * 1024);
 }
 
@@ -160,8 +155,9 @@ TEST(Topology, OneCpuMachine) {
   const Topology t = load("one-cpu");
   EXPECT_TRUE(t.warnings.empty()) << t.warnings.front();
   EXPECT_EQ(t.online, list("0"));
-  EXPECT_EQ(t.cores, std::vector<CpuSet>{list("0")});
-  EXPECT_EQ(t.clusters, std::vector<CpuSet>{list("0")});  // no cluster files: the core
+  EXPECT_EQ(t.sets_of(DomainKind::Core), std::vector<CpuSet>{list("0")});
+  EXPECT_EQ(t.sets_of(DomainKind::Cluster),
+            std::vector<CpuSet>{list("0")});  // no cluster files: the core
   ASSERT_EQ(t.core_types.size(), 1u);
   EXPECT_EQ(t.core_types[0].cpus, list("0"));
   EXPECT_EQ(t.smt_primary(), list("0"));
@@ -181,18 +177,18 @@ TEST(Topology, OfflineCpuIsLeftOutAndThreeArmTypesRanked) {
   EXPECT_EQ(t.core_types[2].id, "a520");
   EXPECT_EQ(t.core_types[2].cpus, list("0-3"));
   EXPECT_EQ(t.model, "1x Cortex-X4 + 2x Cortex-A720 + 4x Cortex-A520");
-  EXPECT_EQ(cpus_of(t.l3), std::vector<CpuSet>{list("0-5,7")});
+  EXPECT_EQ(t.sets_of(DomainKind::L3), std::vector<CpuSet>{list("0-5,7")});
 }
 
 TEST(Topology, GarbageDegradesWithWarnings) {
   const Topology t = load("garbage");
   EXPECT_EQ(t.online, list("0-3"));  // from the cpuN directories
-  EXPECT_EQ(t.cores.size(), 4u);
+  EXPECT_EQ(t.sets_of(DomainKind::Core).size(), 4u);
   EXPECT_EQ(t.model, "Garbled CPU");
   EXPECT_EQ(t.memory_bytes, 0u);
   EXPECT_EQ(t.cpu_family, -1);
   ASSERT_EQ(t.core_types.size(), 1u);  // half-read cache sizes split nothing
-  EXPECT_EQ(t.numa_nodes, std::vector<CpuSet>{list("0-3")});
+  EXPECT_EQ(t.sets_of(DomainKind::Numa), std::vector<CpuSet>{list("0-3")});
   EXPECT_EQ(t.cpu(0).max_freq_khz, 0u);
   for (const char* part :
        {"cpu/online unreadable", "thread_siblings_list", "core_cpus_list", "index2/size",
@@ -217,7 +213,7 @@ TEST(Topology, IntelHybridPmuListsTellPFromE) {
 TEST(Topology, CpuinfoOnlyStillGivesCpus) {
   const Topology t = load("cpuinfo-only");
   EXPECT_EQ(t.online, list("0-2"));
-  EXPECT_EQ(t.cores.size(), 3u);
+  EXPECT_EQ(t.sets_of(DomainKind::Core).size(), 3u);
   EXPECT_TRUE(has_warning(t, "online unreadable"));
 }
 
@@ -230,7 +226,7 @@ TEST(Topology, Zen5VmWithoutCachesInSysfsIsOneType) {
   EXPECT_EQ(t.vendor, "AuthenticAMD");
   EXPECT_EQ(t.cpu_family, 26);
   EXPECT_EQ(t.online, list("0-1"));
-  EXPECT_EQ(t.cores.size(), 2u);
+  EXPECT_EQ(t.sets_of(DomainKind::Core).size(), 2u);
   EXPECT_FALSE(t.smt);
   ASSERT_EQ(t.core_types.size(), 1u);
   EXPECT_EQ(t.core_types[0].id, "zen5");
@@ -238,8 +234,8 @@ TEST(Topology, Zen5VmWithoutCachesInSysfsIsOneType) {
   EXPECT_EQ(t.core_types[0].cpus, list("0-1"));
   EXPECT_EQ(t.core_types[0].max_freq_khz, 0u);
   // A dump carries no CPUID answers: its caches stay unknown.
-  EXPECT_TRUE(t.l2.empty());
-  EXPECT_TRUE(t.l3.empty());
+  EXPECT_TRUE(t.domains_of(DomainKind::L2).empty());
+  EXPECT_TRUE(t.domains_of(DomainKind::L3).empty());
 }
 
 // That VM's CPUID answers (each vCPU the same but for its APIC id), as
@@ -321,15 +317,16 @@ TEST(Topology, CachesFromCpuidWhereSysfsHasNone) {
       detect_topology(root, [](const CpuSet& cpus) { return replay(cpus, zen5_vm_cpuid); });
   EXPECT_TRUE(t.warnings.empty()) << t.warnings.front();
   ASSERT_EQ(t.core_types.size(), 1u);
-  ASSERT_EQ(t.l2.size(), 2u);  // AMD's L2 is per core; the legacy leaf does not say so
-  EXPECT_EQ(t.l2[0].cpus, list("0"));
-  EXPECT_EQ(t.l2[0].size_bytes, 1u << 20);
-  EXPECT_EQ(t.l2[0].source, "cpuid");
-  EXPECT_TRUE(t.l2[0].sharing_assumed);
-  ASSERT_EQ(t.l3.size(), 1u);
-  EXPECT_EQ(t.l3[0].cpus, list("0-1"));
-  EXPECT_EQ(t.l3[0].size_bytes, 1016ull * 512 * 1024);
-  EXPECT_TRUE(t.l3[0].sharing_assumed);
+  ASSERT_EQ(t.domains_of(DomainKind::L2).size(),
+            2u);  // AMD's L2 is per core; the legacy leaf does not say so
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[0].cpus, list("0"));
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[0].size_bytes, 1u << 20);
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[0].source, "cpuid");
+  EXPECT_TRUE(t.domains_of(DomainKind::L2)[0].sharing_assumed);
+  ASSERT_EQ(t.domains_of(DomainKind::L3).size(), 1u);
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[0].cpus, list("0-1"));
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[0].size_bytes, 1016ull * 512 * 1024);
+  EXPECT_TRUE(t.domains_of(DomainKind::L3)[0].sharing_assumed);
 }
 
 TEST(Topology, CpuidSharingFollowsApicIds) {
@@ -337,11 +334,11 @@ TEST(Topology, CpuidSharingFollowsApicIds) {
   // APIC ids 0 and 1 under an L2 for 2 ids: one L2 for both CPUs.
   const Topology t =
       detect_topology(root, [](const CpuSet& cpus) { return replay(cpus, intel_leaf4); });
-  ASSERT_EQ(t.l2.size(), 1u);
-  EXPECT_EQ(t.l2[0].cpus, list("0-1"));
-  EXPECT_FALSE(t.l2[0].sharing_assumed);
-  ASSERT_EQ(t.l3.size(), 1u);
-  EXPECT_EQ(t.l3[0].size_bytes, 30u << 20);
+  ASSERT_EQ(t.domains_of(DomainKind::L2).size(), 1u);
+  EXPECT_EQ(t.domains_of(DomainKind::L2)[0].cpus, list("0-1"));
+  EXPECT_FALSE(t.domains_of(DomainKind::L2)[0].sharing_assumed);
+  ASSERT_EQ(t.domains_of(DomainKind::L3).size(), 1u);
+  EXPECT_EQ(t.domains_of(DomainKind::L3)[0].size_bytes, 30u << 20);
 }
 
 TEST(Topology, CpuidLayoutsTellCoreDesignsApart) {
@@ -387,9 +384,16 @@ TEST(Topology, ThisMachineLive) {
   std::size_t typed = 0;
   for (const auto& type : t.core_types) typed += type.cpus.size();
   EXPECT_EQ(typed, t.online.size());
-  for (const auto* level : {&t.l2, &t.l3}) {
+  // Every kind but the caches partitions the online CPUs.
+  for (const DomainKind kind :
+       {DomainKind::Package, DomainKind::Core, DomainKind::Cluster, DomainKind::Numa}) {
+    CpuSet all;
+    for (const auto& cpus : t.sets_of(kind)) all = all | cpus;
+    EXPECT_EQ(all, t.online) << domain_kind_name(kind);
+  }
+  for (const DomainKind kind : {DomainKind::L2, DomainKind::L3}) {
     CpuSet seen;
-    for (const auto& domain : *level) {
+    for (const auto& domain : t.domains_of(kind)) {
       EXPECT_TRUE((domain.cpus - t.online).empty()) << domain.cpus.to_string();
       EXPECT_TRUE((domain.cpus & seen).empty()) << "cache domains overlap";
       seen = seen | domain.cpus;

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "runner/self_command.h"
+#include "runner/exec/self_command.h"
 
 namespace corebench::testing {
 namespace {

@@ -1,5 +1,5 @@
 // corebench with the misbehaving test workloads added to the real ones.
-#include "runner/cli.h"
+#include "runner/cli/cli.h"
 #include "support/misbehaving_workloads.h"
 
 int main(int argc, char** argv) {

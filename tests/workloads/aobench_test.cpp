@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <omp.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -20,7 +21,8 @@ struct Outcome {
 };
 
 Outcome run_workload(const std::map<std::string, std::string>& options, bool skip_run = false) {
-  const std::string path = testing::TempDir() + "aobench_test.ppm";
+  // One file per process: ctest runs tests of this file side by side.
+  const std::string path = testing::TempDir() + "aobench_test_" + std::to_string(getpid()) + ".ppm";
   std::map<std::string, std::string> given = options;
   given["save-image"] = path;
   const WorkloadEntry entry = make_aobench_entry();

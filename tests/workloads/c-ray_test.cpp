@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <omp.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -128,7 +129,7 @@ TEST(CRay, PassesVerificationAgainstStoredReference) {
 }
 
 TEST(CRay, RendersASceneFileWithoutAReference) {
-  const std::string path = testing::TempDir() + "c-ray_test.scn";
+  const std::string path = testing::TempDir() + "c-ray_test_" + std::to_string(getpid()) + ".scn";
   std::ofstream(path) << "s 0 0 0 1 1 0 0 50 0.5\ns 0 -1001 0 1000\nl 5 5 -5\nc 0 1 -6 45 0 0 0\n";
   const Verdict verdict = run_workload({{"resolution", "40x30"}, {"rays", "2"}, {"scene", path}});
   std::remove(path.c_str());

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <thread>
 
+#include "workloads/common/cpu_mask.h"
 #include "workloads/compile/compile_workload.h"
 #include "workloads/compile/job_scheduler.h"
 #include "workloads/compile/process.h"
@@ -80,7 +81,7 @@ TEST(TreeGenerator, SizesGrowAndHaveLargeUnits) {
 }
 
 TEST_F(Logs, SchedulerRunsEveryJobPinnedToOneCpuOfTheSet) {
-  const std::vector<int> cpus = compile::allowed_cpus();
+  const std::vector<int> cpus = allowed_cpus();
   const JobScheduler scheduler(3, cpus);
   std::vector<Job> jobs;
   for (int i = 0; i < 6; ++i)
@@ -97,7 +98,7 @@ TEST_F(Logs, SchedulerRunsEveryJobPinnedToOneCpuOfTheSet) {
 }
 
 TEST_F(Logs, FailedJobStopsTheRestAndIsReported) {
-  const JobScheduler scheduler(2, compile::allowed_cpus());
+  const JobScheduler scheduler(2, allowed_cpus());
   std::vector<Job> jobs = {{"slow", {program("sleep"), "20"}, log("slow")},
                            {"broken", {program("ls"), "/no/such/path"}, log("broken")}};
   for (int i = 0; i < 5; ++i) jobs.push_back({"later", {program("sleep"), "20"}, log("later")});
@@ -111,7 +112,7 @@ TEST_F(Logs, FailedJobStopsTheRestAndIsReported) {
 }
 
 TEST_F(Logs, SigtermKillsRunningJobsAndRestoresTheHandler) {
-  const JobScheduler scheduler(2, compile::allowed_cpus());
+  const JobScheduler scheduler(2, allowed_cpus());
   const std::vector<Job> jobs = {{"a", {program("sleep"), "30"}, log("a")},
                                  {"b", {program("sleep"), "30"}, log("b")}};
   struct sigaction before {};

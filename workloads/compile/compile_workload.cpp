@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "workloads/common/cpu_mask.h"
 #include "workloads/compile/process.h"
 
 namespace corebench::compile {

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "workloads/common/cpu_mask.h"
+
 namespace corebench::compile {
 namespace {
 
@@ -45,17 +47,6 @@ int open_or_throw(const char* path, int flags, const char* what) {
 
 }  // namespace
 
-std::vector<int> allowed_cpus() {
-  cpu_set_t mask;
-  CPU_ZERO(&mask);
-  if (::sched_getaffinity(0, sizeof mask, &mask) != 0)
-    throw std::system_error(errno, std::generic_category(), "sched_getaffinity");
-  std::vector<int> cpus;
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
-    if (CPU_ISSET(cpu, &mask)) cpus.push_back(cpu);
-  return cpus;
-}
-
 std::string find_program(const std::string& name) {
   if (name.empty()) return {};
   if (name.find('/') != std::string::npos) return is_executable_file(name) ? name : std::string();
@@ -74,9 +65,7 @@ pid_t start_pinned(const std::vector<std::string>& argv, int cpu, const std::str
   std::vector<char*> args;
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
-  cpu_set_t mask;
-  CPU_ZERO(&mask);
-  CPU_SET(cpu, &mask);
+  const cpu_set_t mask = cpu_mask({cpu});
   const Fd input(open_or_throw("/dev/null", O_RDONLY, "open /dev/null"));
   const Fd output(open_or_throw(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, "open log"));
 

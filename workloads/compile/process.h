@@ -10,9 +10,6 @@
 
 namespace corebench::compile {
 
-// The CPUs the calling thread may run on.
-std::vector<int> allowed_cpus();
-
 // The absolute path of `name` (searched in $PATH unless it has a '/'), or
 // an empty string when there is no such executable.
 std::string find_program(const std::string& name);

@@ -1,0 +1,96 @@
+#include "runner/child/child.h"
+
+#include <omp.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "runner/child/thread_cpu_sampler.h"
+#include "runner/child/thread_pinning.h"
+#include "runner/machine/openmp_schedule.h"
+#include "runner/machine/placement.h"
+#include "runner/protocol/protocol.h"
+#include "workloads/common/cpu_mask.h"
+
+namespace corebench {
+namespace {
+
+void send(std::FILE* out, const ChildMessage& message) {
+  const std::string line = encode(message);
+  std::fwrite(line.data(), 1, line.size(), out);
+  std::fflush(out);
+}
+
+RunRecord timed_run(const WorkloadInfo& info, Workload& workload, bool warmup,
+                    const CpuSet& allowed) {
+  RunRecord record;
+  record.warmup = warmup;
+  workload.prepare();
+  ThreadCpuSampler sampler(allowed);
+  sampler.start();
+  const auto start = std::chrono::steady_clock::now();
+  const RunOutput output = workload.run();
+  const auto stop = std::chrono::steady_clock::now();
+  const ThreadCpus seen = sampler.stop();
+  for (const auto& cpus : seen.by_thread) record.observed_cpus.push_back(cpus.to_string());
+  record.strayed = seen.strayed;
+  record.seconds = std::chrono::duration<double>(stop - start).count();
+  const double work_seconds = output.seconds > 0 ? output.seconds : record.seconds;
+  record.value = info.metric == MetricKind::Rate ? output.work / work_seconds : record.seconds;
+  const Verdict verdict = workload.verify();
+  record.verified = verdict.ok;
+  record.detail = verdict.detail;
+  record.facts = verdict.facts;
+  return record;
+}
+
+}  // namespace
+
+int run_child(const Registry& registry, const std::string& request_json) {
+  std::FILE* out = fdopen(kProtocolFd, "w");
+  if (!out) {
+    std::cerr << "corebench exec: fd 3 is not open (exec is started by corebench run)\n";
+    return 2;
+  }
+  ChildMessage error;
+  std::unique_ptr<Workload> workload;
+  const WorkloadEntry* entry = nullptr;
+  CpuSet allowed;
+  try {
+    const ExecRequest request = exec_request_from_json(nlohmann::json::parse(request_json));
+    entry = registry.find(request.workload);
+    if (!entry) throw std::invalid_argument("unknown workload '" + request.workload + "'");
+    omp_set_num_threads(request.threads);
+    allowed = CpuSet(allowed_cpus());
+    if (!request.planned_cpus.empty()) pin_openmp_threads(request.planned_cpus);
+    if (!request.schedule.empty()) {
+      apply_openmp_schedule(parse_openmp_schedule(request.schedule));
+    }
+    const OptionValues options = OptionValues::resolve(entry->info.options, request.options);
+    workload = entry->make();
+    workload->setup(options, {request.threads, request.last_level_cache_bytes, request.memory_bytes,
+                              request.planned_cpus.empty() ? allowed.ids() : request.planned_cpus});
+  } catch (const std::exception& e) {
+    error.error = e.what();
+    send(out, error);
+    return 3;
+  }
+  send(out, {ChildMessage::Type::Ready, "", {}});
+
+  for (std::string command; std::getline(std::cin, command) && command != "quit";) {
+    ChildMessage message{ChildMessage::Type::Run, "", {}};
+    try {
+      message.run = timed_run(entry->info, *workload, command == "run warmup", allowed);
+    } catch (const std::exception& e) {
+      error.error = std::string("run failed: ") + e.what();
+      send(out, error);
+      return 4;
+    }
+    send(out, message);
+  }
+  return 0;
+}
+
+}  // namespace corebench

@@ -1,0 +1,151 @@
+#include "runner/cli/cli.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+
+#include "runner/child/child.h"
+#include "runner/cli/verbs.h"
+#include "runner/common/error.h"
+#include "runner/machine/system_info.h"
+
+namespace corebench {
+namespace {
+
+constexpr int kUsageExit = 2;
+constexpr int kErrorExit = 1;
+
+// What `run` and `sweep` share: the machine profile, placement, and how
+// each test runs and is saved.
+void add_session_options(CLI::App* verb, RunArgs& run) {
+  verb->add_option("--profile", run.profile,
+                   "Machine profile (profiles/machines/NAME.toml; default: the one matching "
+                   "this machine)");
+  verb->add_option("--placement", run.placement,
+                   "How OpenMP threads are bound: compact or spread (default: the profile's)")
+      ->check(CLI::IsMember({"compact", "spread"}));
+  verb->add_option("--runs", run.runs, "Exactly this many counted runs per test")
+      ->check(CLI::Range(1, 1000));
+  verb->add_option("--output", run.output, "Result file (default: corebench-results/TIME.json)");
+  verb->add_option("--label", run.label, "Name of this machine in tables (default: hostname)");
+  verb->add_option("--timeout", run.timeout,
+                   "Seconds a test's setup or one run may take before it is killed")
+      ->check(CLI::Range(0.1, 86400.0));
+  verb->add_option("--budget", run.budget,
+                   "Seconds of counted runs after which no extra run is added to a test")
+      ->check(CLI::Range(0.0, 86400.0));
+  verb->add_flag("!--no-warmup", run.warmup, "Skip the discarded warm-up run");
+}
+
+void add_run(CLI::App& app, RunArgs& run) {
+  CLI::App* verb = app.add_subcommand(
+      "run", "Run suites or workloads, save every sample, print results against the reference");
+  verb->add_option("targets", run.targets,
+                   "Suites (quick, ...) and workloads with options: ramspeed:op=copy,type=int. "
+                   "Default: the quick suite");
+  verb->add_option("--cpus", run.cpus,
+                   "CPU set for every test: all, big, x925, cluster1, l3:0, smt-primary, "
+                   "0-4,10-14, x925-cluster0, x925:3, ... (see corebench info; default: the "
+                   "profile's)");
+  verb->add_option("--threads", run.threads,
+                   "Threads for every test: a number or 'all' (default: one per CPU of the set)");
+  verb->add_option("--reference", run.reference,
+                   "Reference result file (default: the files in results/reference/)");
+  add_session_options(verb, run);
+}
+
+void add_sweep(CLI::App& app, SweepArgs& sweep) {
+  CLI::App* verb = app.add_subcommand(
+      "sweep", "Run one workload over several CPU sets and thread counts, print how it scales");
+  verb->add_option("workload", sweep.workload, "The workload with options: ramspeed:op=copy")
+      ->required();
+  verb->add_option("--sets", sweep.sets,
+                   "CPU sets, comma-separated; group a list in parentheses: 0,1,(0-4,10-14),all "
+                   "(default: the profile's sweep preset)");
+  verb->add_option("--threads", sweep.threads,
+                   "Thread counts, comma-separated: 1,2,4 (default: one per CPU of each set)");
+  add_session_options(verb, sweep.run);
+}
+
+void add_compare(CLI::App& app, CompareArgs& compare) {
+  CLI::App* verb =
+      app.add_subcommand("compare", "Compare result files as multipliers against a reference");
+  verb->add_option("files", compare.files, "Result files (JSON)")->required();
+  verb->add_option("--reference", compare.reference,
+                   "Reference result file (default: the files in results/reference/)");
+  verb->add_option("--format", compare.format, "text, markdown, csv, json or html")
+      ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
+}
+
+int dispatch(CLI::App& app, const Registry& registry, const RunArgs& run, const SweepArgs& sweep,
+             const CompareArgs& compare, const InfoArgs& info, bool json,
+             const std::string& request) {
+  if (app.got_subcommand("list")) return list_verb(registry, json);
+  if (app.got_subcommand("info")) return info_verb(info);
+  if (app.got_subcommand("run")) return run_verb(registry, run);
+  if (app.got_subcommand("sweep")) return sweep_verb(registry, sweep);
+  if (app.got_subcommand("compare")) return compare_verb(compare);
+  if (app.got_subcommand("exec")) return run_child(registry, request);
+  return 0;
+}
+
+}  // namespace
+
+int corebench_main(int argc, char** argv, const Registry& registry) {
+  // A test process that dies must not take the runner down with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app(
+      "corebench: CPU workload benchmarks, pinned to named CPU sets, "
+      "compared as multipliers against a reference machine",
+      "corebench");
+  app.set_version_flag("--version", build_info().version);
+  app.require_subcommand(1);
+  bool json = false;
+  app.add_subcommand("list", "List workloads with their options, and suites")
+      ->add_flag("--json", json, "Machine-readable output");
+  InfoArgs info;
+  CLI::App* info_command = app.add_subcommand(
+      "info", "Show this machine (core types, clusters, caches, CPU sets, profile) and this build");
+  info_command->add_flag("--json", info.json, "Machine-readable output");
+  info_command->add_option("--sysfs-root", info.sysfs_root,
+                           "Read /proc and /sys below DIR instead (a dump of another machine)");
+  info_command->add_option("--profile", info.profile, "Show this machine profile instead");
+  RunArgs run;
+  add_run(app, run);
+  SweepArgs sweep;
+  add_sweep(app, sweep);
+  CompareArgs compare;
+  add_compare(app, compare);
+  std::string request;
+  CLI::App* exec = app.add_subcommand("exec", "Run one test inside a pinned child (internal)");
+  exec->group("");
+  exec->add_option("--request", request)->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
+      fmt::print(stderr,
+                 "corebench: error: unknown verb '{}' (verbs: list, info, run, sweep, compare)\n",
+                 argv[1]);
+      return kUsageExit;
+    }
+    fmt::print(stderr, "corebench: error: {} (see corebench --help)\n", e.what());
+    return kUsageExit;
+  }
+  try {
+    return dispatch(app, registry, run, sweep, compare, info, json, request);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "corebench: error: {}\n", e.what());
+    return kErrorExit;
+  }
+}
+
+}  // namespace corebench

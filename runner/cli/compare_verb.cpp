@@ -1,0 +1,28 @@
+#include <iostream>
+#include <map>
+
+#include "runner/cli/verbs.h"
+#include "runner/results/compare.h"
+#include "runner/results/report/reporter.h"
+
+namespace corebench {
+
+int compare_verb(const CompareArgs& args) {
+  const auto reporter = make_reporter(args.format);
+  std::vector<ResultFile> files;
+  std::map<std::string, int> label_count;
+  for (const auto& path : args.files) {
+    files.push_back(read_result_file(path));
+    if (files.back().label.empty()) files.back().label = std::filesystem::path(path).stem();
+    ++label_count[files.back().label];
+  }
+  // Two files of one machine keep apart by file name.
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (label_count[files[i].label] > 1)
+      files[i].label += " (" + std::filesystem::path(args.files[i]).filename().string() + ")";
+  const std::optional<ResultFile> reference = load_reference(args.reference);
+  reporter->write(compare(files, reference ? &*reference : nullptr), std::cout);
+  return 0;
+}
+
+}  // namespace corebench

@@ -1,0 +1,107 @@
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "runner/cli/verbs.h"
+#include "runner/common/paths.h"
+#include "runner/plan/suite.h"
+
+namespace corebench {
+namespace {
+
+constexpr const char* kKindNames[] = {"choice", "integer", "real", "bytes", "text"};
+
+nlohmann::json option_json(const OptionSpec& spec) {
+  nlohmann::json j = {{"name", spec.name},
+                      {"kind", kKindNames[static_cast<int>(spec.kind)]},
+                      {"default", spec.default_value},
+                      {"help", spec.help}};
+  if (!spec.choices.empty()) j["choices"] = spec.choices;
+  if (spec.kind == OptionKind::Integer || spec.kind == OptionKind::Real ||
+      spec.kind == OptionKind::Bytes)
+    j["range"] = {spec.min, spec.max};
+  return j;
+}
+
+std::string allowed_text(const OptionSpec& spec) {
+  switch (spec.kind) {
+    case OptionKind::Choice: return fmt::format("{}", fmt::join(spec.choices, "|"));
+    case OptionKind::Bytes:
+      return fmt::format("{}..{}", format_bytes(static_cast<std::uint64_t>(spec.min)),
+                         format_bytes(static_cast<std::uint64_t>(spec.max)));
+    case OptionKind::Integer:
+    case OptionKind::Real: return fmt::format("{}..{}", spec.min, spec.max);
+    case OptionKind::Text: return "text";
+  }
+  return "";
+}
+
+struct SuiteEntry {
+  std::string name;
+  std::string description;
+  std::size_t tests = 0;
+  std::string error;
+};
+
+std::vector<SuiteEntry> suites() {
+  std::vector<SuiteEntry> entries;
+  for (const auto& name : suite_names(suites_dir())) {
+    SuiteEntry entry{name, "", 0, ""};
+    try {
+      const Suite suite = load_suite(suites_dir() / (name + ".toml"));
+      entry.description = suite.description;
+      entry.tests = suite.tests.size();
+    } catch (const std::exception& e) {
+      entry.error = e.what();
+    }
+    entries.push_back(entry);
+  }
+  return entries;
+}
+
+}  // namespace
+
+int list_verb(const Registry& registry, bool json) {
+  if (json) {
+    nlohmann::json workloads = nlohmann::json::array();
+    for (const auto& entry : registry.entries()) {
+      const WorkloadInfo& info = entry.info;
+      nlohmann::json options = nlohmann::json::array();
+      for (const auto& spec : info.options) options.push_back(option_json(spec));
+      workloads.push_back({{"id", info.id},
+                           {"title", info.title},
+                           {"category", info.category},
+                           {"unit", info.unit},
+                           {"higher_is_better", info.direction() == Direction::HigherIsBetter},
+                           {"verification", info.verification},
+                           {"options", std::move(options)}});
+    }
+    nlohmann::json suite_list = nlohmann::json::array();
+    for (const auto& s : suites())
+      suite_list.push_back({{"name", s.name},
+                            {"description", s.description},
+                            {"tests", s.tests},
+                            {"error", s.error}});
+    fmt::print("{}\n", nlohmann::json{{"workloads", workloads}, {"suites", suite_list}}.dump(2));
+    return 0;
+  }
+  fmt::print("Workloads\n");
+  for (const auto& entry : registry.entries()) {
+    const WorkloadInfo& info = entry.info;
+    fmt::print("\n  {}  {}\n    category {}, unit {}, {} is better\n    verifies: {}\n", info.id,
+               info.title, info.category, info.unit,
+               info.direction() == Direction::HigherIsBetter ? "higher" : "lower",
+               info.verification);
+    for (const auto& spec : info.options)
+      fmt::print("    {}={} ({})  {}\n", spec.name, spec.default_value, allowed_text(spec),
+                 spec.help);
+  }
+  fmt::print("\nSuites ({})\n", suites_dir().string());
+  for (const auto& s : suites())
+    fmt::print("  {}  {}\n", s.name,
+               s.error.empty() ? fmt::format("{} tests. {}", s.tests, s.description)
+                               : "unreadable: " + s.error);
+  return 0;
+}
+
+}  // namespace corebench

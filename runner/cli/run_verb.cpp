@@ -1,0 +1,53 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "runner/cli/verbs.h"
+#include "runner/common/paths.h"
+#include "runner/exec/progress_display.h"
+#include "runner/exec/result_file_writer.h"
+#include "runner/exec/session.h"
+#include "runner/machine/machine.h"
+#include "runner/plan/plan.h"
+#include "runner/results/compare.h"
+#include "runner/results/report/reporter.h"
+
+namespace corebench {
+
+SessionSettings session_settings(const RunArgs& args) {
+  return SessionSettings{.runs = args.runs,
+                         .budget = args.budget,
+                         .warmup = args.warmup,
+                         .timeout = args.timeout,
+                         .label = args.label};
+}
+
+int run_verb(const Registry& registry, const RunArgs& args) {
+  Machine machine = detect_machine(args.profile);
+  PlanRequest request{.targets = args.targets,
+                      .cpus = args.cpus,
+                      .threads = args.threads,
+                      .suites_dir = suites_dir(),
+                      .topology = std::move(machine.topology),
+                      .profile = std::move(machine.profile),
+                      .placement = placement_option(args.placement)};
+  if (request.targets.empty()) request.targets = {"quick"};
+  const std::vector<PlannedTest> tests = plan_telling_detection_problems(
+      request.topology, [&] { return plan_tests(registry, request); });
+  warn_if_core_types_uncertain(request.topology);
+  const std::optional<ResultFile> reference = load_reference(args.reference);
+  const ResultFile* ref = reference ? &*reference : nullptr;
+
+  ResultFileWriter writer(args.output);
+  const StoppingRule rule;
+  ProgressDisplay progress(args.runs.value_or(rule.min_runs), ref);
+  const Session session =
+      run_session(tests, session_settings(args), request.topology, {&writer, &progress});
+  if (session.interrupted) return kInterruptedExit;
+  fmt::print("\n");
+  make_text_reporter()->write(compare({session.result}, ref), std::cout);
+  fmt::print("\nResults: {}\n", writer.path().string());
+  return 0;
+}
+
+}  // namespace corebench

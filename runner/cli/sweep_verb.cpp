@@ -1,0 +1,68 @@
+#include <fmt/format.h>
+
+#include "runner/cli/verbs.h"
+#include "runner/common/error.h"
+#include "runner/common/paths.h"
+#include "runner/exec/progress_display.h"
+#include "runner/exec/result_file_writer.h"
+#include "runner/exec/session.h"
+#include "runner/machine/machine.h"
+#include "runner/plan/sweep_plan.h"
+#include "runner/results/sweep_table.h"
+
+namespace corebench {
+namespace {
+
+// At the end of an uninterrupted sweep, the table of how it scaled.
+class SweepTable final : public SessionListener {
+ public:
+  explicit SweepTable(std::string heading) : heading_(std::move(heading)) {}
+  void session_started(const ResultFile&, std::size_t) override {}
+  void test_started(const ResultFile&, std::size_t) override {}
+  void run_finished(const ResultFile&) override {}
+  void test_finished(const ResultFile&) override {}
+  void session_finished(const ResultFile& result, bool interrupted) override {
+    if (interrupted || result.tests.empty()) return;
+    fmt::print("\n{}\n{}", heading_,
+               format_sweep(sweep_rows(result.tests), result.tests.front().unit));
+  }
+
+ private:
+  std::string heading_;
+};
+
+}  // namespace
+
+int sweep_verb(const Registry& registry, const SweepArgs& args) {
+  Machine machine = detect_machine(args.run.profile);
+  const std::vector<std::string> sets =
+      args.sets.empty() ? machine.profile.sweep_sets : split_sweep_sets(args.sets);
+  const std::vector<int> threads =
+      args.threads.empty() ? machine.profile.sweep_threads : parse_sweep_threads(args.threads);
+  const PlanRequest base{.targets = {},
+                         .cpus = "",
+                         .threads = "",
+                         .suites_dir = suites_dir(),
+                         .topology = std::move(machine.topology),
+                         .profile = std::move(machine.profile),
+                         .placement = placement_option(args.run.placement)};
+  const SweepPlan plan = plan_telling_detection_problems(
+      base.topology, [&] { return plan_sweep(registry, args.workload, sets, threads, base); });
+  warn_if_core_types_uncertain(base.topology);
+  for (const auto& note : plan.notes) fmt::print(stderr, "corebench: sweep: {}\n", note);
+  if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
+
+  ResultFileWriter writer(args.run.output);
+  const StoppingRule rule;
+  ProgressDisplay progress(args.run.runs.value_or(rule.min_runs), nullptr);
+  SweepTable table(fmt::format("{} on {} ({} profile)", args.workload,
+                               base.topology.model.empty() ? "this machine" : base.topology.model,
+                               base.profile.name));
+  const Session session = run_session(plan.tests, session_settings(args.run), base.topology,
+                                      {&writer, &progress, &table});
+  if (session.interrupted) return kInterruptedExit;
+  fmt::print("\nResults: {}\n", writer.path().string());
+  return 0;
+}
+
+}  // namespace corebench

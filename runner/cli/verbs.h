@@ -1,0 +1,54 @@
+// One function per CLI verb; runner/cli.cpp only parses and dispatches.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/exec/session.h"
+#include "workloads/registry.h"
+
+namespace corebench {
+
+int list_verb(const Registry& registry, bool json);
+struct InfoArgs {
+  bool json = false;
+  std::string sysfs_root = "/";  // read another machine's dump
+  std::string profile;           // force a machine profile
+};
+int info_verb(const InfoArgs& args);
+
+struct RunArgs {
+  std::vector<std::string> targets;  // suites and workload specs; empty = quick
+  std::string cpus;
+  std::string threads;
+  std::string profile;    // machine profile name; empty = chosen from detection
+  std::string placement;  // "compact" or "spread"; empty = the profile's
+  std::optional<int> runs;
+  std::string output;
+  std::string reference;
+  std::string label;
+  double timeout = 600;
+  double budget = 120;
+  bool warmup = true;
+};
+int run_verb(const Registry& registry, const RunArgs& args);
+// What a session takes of the run options.
+SessionSettings session_settings(const RunArgs& args);
+
+struct SweepArgs {
+  std::string workload;  // "ramspeed:op=copy"
+  std::string sets;      // "0,1,all"; empty = the profile's preset
+  std::string threads;   // "1,2,4"; empty = the profile's, else one per CPU of each set
+  RunArgs run;           // profile, placement, runs, output, label, timeout, budget, warm-up
+};
+int sweep_verb(const Registry& registry, const SweepArgs& args);
+
+struct CompareArgs {
+  std::vector<std::string> files;
+  std::string reference;
+  std::string format = "text";
+};
+int compare_verb(const CompareArgs& args);
+
+}  // namespace corebench

@@ -1,0 +1,154 @@
+#include "runner/exec/executor.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "runner/common/error.h"
+#include "runner/exec/child_process.h"
+#include "runner/machine/cpu_list.h"
+#include "runner/protocol/protocol.h"
+
+namespace corebench {
+namespace {
+
+// Why the child stopped answering, for the result's error text.
+std::string ended_because(ChildProcess& child, const std::string& what) {
+  const std::string how = child.wait();
+  std::string text = how.empty() ? what : fmt::format("{}: test process {}", what, how);
+  const std::string tail = child.output_tail();
+  if (!tail.empty()) text += " | last output: " + tail.substr(tail.rfind('\n') + 1);
+  return text;
+}
+
+class TestSession {
+ public:
+  TestSession(const PlannedTest& test, const ExecSettings& settings, const RunCallback& progress)
+      : settings_(settings), progress_(progress), result_(describe_test(test)) {
+    ExecRequest request{
+        test.entry->info.id,   test.spec.options, test.threads, settings.last_level_cache_bytes,
+        settings.memory_bytes, test.planned_cpus, test.schedule};
+    std::vector<std::string> argv = settings.self_command;
+    argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
+    child_ = std::make_unique<ChildProcess>(argv, test.cpus);
+  }
+
+  TestResult run() {
+    if (!await_ready()) return finish();
+    if (settings_.warmup && !one_run(true)) return finish();
+    double elapsed = 0;
+    while (settings_.rule.want_more(result_.samples(), elapsed)) {
+      if (!one_run(false)) return finish();
+      elapsed += result_.runs.back().seconds;
+    }
+    child_->send("quit");
+    std::string line;
+    if (child_->read_line(line, settings_.timeout) != ChildProcess::Read::Closed) child_->kill();
+    if (const std::string how = child_->wait(); !how.empty())
+      fail(Status::Failed, "after its last run the test process " + how);
+    return finish();
+  }
+
+ private:
+  // One message, or the reason there was none (recorded as the status).
+  bool receive(ChildMessage& message, const std::string& step) {
+    std::string line;
+    switch (child_->read_line(line, settings_.timeout)) {
+      case ChildProcess::Read::Line: try { message = decode_child_message(line);
+        } catch (const Error& e) {
+          return fail(Status::Failed, e.what());
+        }
+        if (message.type == ChildMessage::Type::Error) return fail(Status::Failed, message.error);
+        return true;
+      case ChildProcess::Read::Closed:
+        return fail(Status::Failed, ended_because(*child_, step + " did not finish"));
+      case ChildProcess::Read::Timeout:
+        child_->kill();
+        child_->wait();
+        return fail(Status::Timeout,
+                    fmt::format("{} took longer than {:g} s; killed", step, settings_.timeout));
+      case ChildProcess::Read::Interrupted:
+        child_->kill();
+        child_->wait();
+        return fail(Status::Interrupted, fmt::format("interrupted during {}", step));
+    }
+    return false;
+  }
+
+  bool await_ready() {
+    ChildMessage message;
+    if (!receive(message, "setup")) return false;
+    if (message.type != ChildMessage::Type::Ready)
+      return fail(Status::Failed, "test process skipped its setup report");
+    progress_(result_);
+    return true;
+  }
+
+  bool one_run(bool warmup) {
+    child_->send(warmup ? "run warmup" : "run");
+    const std::string step =
+        warmup ? "the warm-up run" : fmt::format("run {}", result_.samples().size() + 1);
+    ChildMessage message;
+    if (!receive(message, step)) return false;
+    if (message.type != ChildMessage::Type::Run)
+      return fail(Status::Failed, "test process answered a run with something else");
+    result_.runs.push_back(message.run);
+    result_.summary = summarize(result_.samples());
+    if (!message.run.verified) {
+      fail(Status::WrongAnswer,
+           fmt::format("{} gave a wrong answer: {}", step, message.run.detail));
+      child_->kill();
+      child_->wait();
+    }
+    progress_(result_);
+    return message.run.verified;
+  }
+
+  bool fail(Status status, const std::string& error) {
+    result_.status = status;
+    result_.error = error;
+    return false;
+  }
+
+  TestResult finish() {
+    result_.summary = summarize(result_.samples());
+    return result_;
+  }
+
+  const ExecSettings& settings_;
+  const RunCallback& progress_;
+  TestResult result_;
+  std::unique_ptr<ChildProcess> child_;
+};
+
+}  // namespace
+
+TestResult describe_test(const PlannedTest& test) {
+  TestResult result;
+  const WorkloadInfo& info = test.entry->info;
+  result.name = test.spec.name();
+  result.workload = info.id;
+  result.options = OptionValues::resolve(info.options, test.spec.options).all();
+  result.cpus_spec = test.cpus_spec;
+  result.cpus = format_cpu_list(test.cpus);
+  result.threads = test.threads;
+  result.placement = test.placement;
+  result.schedule = test.schedule;
+  result.unit = info.unit;
+  result.direction = info.direction();
+  return result;
+}
+
+TestResult execute_test(const PlannedTest& test, const ExecSettings& settings,
+                        const RunCallback& on_progress) {
+  try {
+    return TestSession(test, settings, on_progress).run();
+  } catch (const Error& e) {
+    TestResult result = describe_test(test);
+    result.status = Status::Failed;
+    result.error = e.what();
+    return result;
+  }
+}
+
+}  // namespace corebench

@@ -1,0 +1,48 @@
+#include "runner/exec/result_file_writer.h"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+namespace corebench {
+namespace {
+
+std::filesystem::path default_path() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char name[64];
+  std::strftime(name, sizeof(name), "%Y%m%d-%H%M%S.json", &tm);
+  return std::filesystem::path("corebench-results") / name;
+}
+
+}  // namespace
+
+ResultFileWriter::ResultFileWriter(const std::filesystem::path& path)
+    : path_(path.empty() ? default_path() : path) {}
+
+void ResultFileWriter::session_started(const ResultFile& result, std::size_t planned_tests) {
+  planned_tests_ = planned_tests;
+  write_result_file(path_, result);
+  fmt::print(stderr, "corebench {}: {} tests, results in {}\n", result.corebench_version,
+             planned_tests, path_.string());
+}
+
+void ResultFileWriter::test_started(const ResultFile&, std::size_t) {}
+
+void ResultFileWriter::run_finished(const ResultFile& result) {
+  write_result_file(path_, result);
+}
+
+void ResultFileWriter::test_finished(const ResultFile& result) {
+  write_result_file(path_, result);
+}
+
+void ResultFileWriter::session_finished(const ResultFile& result, bool interrupted) {
+  if (!interrupted) return;
+  fmt::print(stderr, "Interrupted during test {}/{} ({}); the {} finished tests are saved in {}\n",
+             result.tests.size(), planned_tests_, result.tests.back().name, result.tests.size() - 1,
+             path_.string());
+}
+
+}  // namespace corebench

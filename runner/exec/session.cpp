@@ -1,0 +1,78 @@
+#include "runner/exec/session.h"
+
+#include <ctime>
+
+#include "runner/exec/executor.h"
+#include "runner/exec/interrupt.h"
+#include "runner/exec/self_command.h"
+#include "runner/machine/system_info.h"
+#include "runner/machine/topology_report.h"
+
+namespace corebench {
+namespace {
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[64];
+  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+ResultFile machine_facts(const SessionSettings& settings, const Topology& topology) {
+  ResultFile result;
+  result.system = read_system_info(topology);
+  result.corebench_version = result.system.build.version;
+  result.label = !settings.label.empty()           ? settings.label
+                 : !result.system.hostname.empty() ? result.system.hostname
+                                                   : "this machine";
+  result.created = utc_now();
+  result.topology = topology_to_json(topology);
+  return result;
+}
+
+ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& system) {
+  ExecSettings exec;
+  exec.self_command = self_command();
+  exec.rule.exact_runs = settings.runs;
+  exec.rule.time_budget = settings.budget;
+  exec.warmup = settings.warmup;
+  exec.timeout = settings.timeout;
+  exec.last_level_cache_bytes = system.last_level_cache_bytes;
+  exec.memory_bytes = system.memory_bytes;
+  return exec;
+}
+
+}  // namespace
+
+Session run_session(const std::vector<PlannedTest>& tests, const SessionSettings& settings,
+                    const Topology& topology, const std::vector<SessionListener*>& listeners) {
+  Session session;
+  ResultFile& result = session.result;
+  result = machine_facts(settings, topology);
+  const ExecSettings exec = exec_settings(settings, result.system);
+  const auto tell = [&](auto event) {
+    for (SessionListener* listener : listeners) event(*listener);
+  };
+  tell([&](SessionListener& l) { l.session_started(result, tests.size()); });
+
+  install_interrupt_handler();
+  for (std::size_t i = 0; i < tests.size(); ++i) {
+    result.tests.push_back(describe_test(tests[i]));
+    tell([&](SessionListener& l) { l.test_started(result, i); });
+    result.tests.back() = execute_test(tests[i], exec, [&](const TestResult& partial) {
+      result.tests.back() = partial;
+      tell([&](SessionListener& l) { l.run_finished(result); });
+    });
+    tell([&](SessionListener& l) { l.test_finished(result); });
+    if (result.tests.back().status == Status::Interrupted) {
+      session.interrupted = true;
+      break;
+    }
+  }
+  tell([&](SessionListener& l) { l.session_finished(result, session.interrupted); });
+  return session;
+}
+
+}  // namespace corebench

@@ -1,0 +1,102 @@
+#include "runner/plan/plan.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "runner/common/error.h"
+#include "runner/machine/cpu_set_expression.h"
+#include "runner/plan/suite.h"
+
+namespace corebench {
+namespace {
+
+constexpr int kMaxThreads = 4096;
+
+std::string workload_ids(const Registry& registry) {
+  std::string ids;
+  for (const auto& entry : registry.entries()) ids += (ids.empty() ? "" : ", ") + entry.info.id;
+  return ids;
+}
+
+std::vector<TestSpec> expand_target(const Registry& registry, const PlanRequest& request,
+                                    const std::string& target) {
+  const std::filesystem::path suite_file = request.suites_dir / (target + ".toml");
+  if (target.find(':') == std::string::npos && !registry.find(target) &&
+      std::filesystem::exists(suite_file))
+    return load_suite(suite_file).tests;
+  TestSpec spec = parse_test_spec(target);
+  if (!registry.find(spec.workload))
+    throw Error(fmt::format("unknown suite or workload '{}' (suites: {}; workloads: {})",
+                            spec.workload, fmt::join(suite_names(request.suites_dir), ", "),
+                            workload_ids(registry)));
+  return {spec};
+}
+
+// Where the profile says a test without a CPU set runs: single-threaded
+// tests on the fastest core, others on its multi-threaded set.
+std::pair<std::string, std::string> default_cpus(const MachineProfile& profile,
+                                                 const TestSpec& spec) {
+  if (spec.threads == "1") return {"cpus.single_thread", profile.single_thread_cpus};
+  return {"cpus.multi_thread", profile.multi_thread_cpus};
+}
+
+// The test's CPUs, threads, and how the threads are laid onto the CPUs.
+void place(const PlanRequest& request, const TestSpec& spec, PlannedTest& test) {
+  const auto [profile_key, fallback] = default_cpus(request.profile, spec);
+  test.cpus_spec = spec.cpus.empty() ? fallback : spec.cpus;
+  CpuSet cpus;
+  try {
+    cpus = resolve_cpu_set(test.cpus_spec, request.topology);
+  } catch (const CpuSetError& e) {
+    if (!spec.cpus.empty()) throw UnresolvedCpuSet(fmt::format("{}: {}", spec.name(), e.what()));
+    throw UnresolvedCpuSet(fmt::format("{}: default from {} '{}': {}", spec.name(),
+                                       request.profile.file.string(), profile_key, e.what()));
+  }
+  test.cpus = cpus.ids();
+  test.threads = resolve_threads(spec.threads, cpus.size());
+  const Placement placement = request.placement.value_or(request.profile.placement);
+  test.planned_cpus = placement_order(cpus, request.topology, placement);
+  test.placement = placement_name(placement);
+  test.schedule = request.profile.schedule_for(cpus, request.topology);
+}
+
+PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestSpec spec) {
+  if (!request.cpus.empty()) spec.cpus = request.cpus;
+  if (!request.threads.empty()) spec.threads = request.threads;
+  PlannedTest test;
+  test.entry = registry.find(spec.workload);
+  if (!test.entry)
+    throw Error(fmt::format("unknown workload '{}' (workloads: {})", spec.workload,
+                            workload_ids(registry)));
+  try {
+    OptionValues::resolve(test.entry->info.options, spec.options);
+  } catch (const OptionError& e) {
+    throw Error(fmt::format("{}: {}", spec.workload, e.what()));
+  }
+  place(request, spec, test);
+  test.spec = std::move(spec);
+  return test;
+}
+
+}  // namespace
+
+int resolve_threads(const std::string& spec, std::size_t cpus) {
+  if (spec.empty() || spec == "all") return static_cast<int>(cpus);
+  int threads = 0;
+  auto [ptr, ec] = std::from_chars(spec.data(), spec.data() + spec.size(), threads);
+  if (ec != std::errc() || ptr != spec.data() + spec.size() || threads < 1 || threads > kMaxThreads)
+    throw Error(
+        fmt::format("threads '{}': give a number from 1 to {} or 'all'", spec, kMaxThreads));
+  return threads;
+}
+
+std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request) {
+  std::vector<PlannedTest> tests;
+  for (const auto& target : request.targets)
+    for (auto& spec : expand_target(registry, request, target))
+      tests.push_back(plan_one(registry, request, std::move(spec)));
+  return tests;
+}
+
+}  // namespace corebench

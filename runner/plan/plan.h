@@ -1,0 +1,54 @@
+// From what the user typed to the list of tests to run, with every problem
+// (unknown suite or workload, bad option, bad CPU list) found before the
+// first test starts.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/common/error.h"
+#include "runner/machine/machine.h"
+#include "runner/machine/machine_profile.h"
+#include "runner/machine/placement.h"
+#include "runner/machine/topology.h"
+#include "runner/plan/planned_test.h"
+
+namespace corebench {
+
+struct PlanRequest {
+  std::vector<std::string> targets;  // suite names and workload specs
+  std::string cpus;                  // overrides every test's; empty = keep
+  std::string threads;               // likewise
+  std::filesystem::path suites_dir;
+  Topology topology;                   // what CPU-set expressions resolve on
+  MachineProfile profile;              // default CPU sets, placement, schedule
+  std::optional<Placement> placement;  // overrides the profile's
+};
+
+// A test's CPU set that does not resolve on this machine.
+struct UnresolvedCpuSet : Error {
+  using Error::Error;
+};
+
+// Throws Error naming the first problem (UnresolvedCpuSet for a CPU set).
+std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request);
+
+// Runs `plan`. When a CPU set in it does not resolve on a machine whose
+// detection had problems (which may be why), says so on a line of its own
+// before the error and rethrows.
+template <class Plan>
+auto plan_telling_detection_problems(const Topology& topology, Plan&& plan) {
+  try {
+    return plan();
+  } catch (const UnresolvedCpuSet&) {
+    warn_detection_problems(topology);
+    throw;
+  }
+}
+
+// "all", empty (one per CPU) or a number from 1 to 4096. Throws Error.
+int resolve_threads(const std::string& spec, std::size_t cpus);
+
+}  // namespace corebench

@@ -1,0 +1,25 @@
+// A test ready to run: what planning hands to execution.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runner/plan/test_spec.h"
+#include "workloads/registry.h"
+
+namespace corebench {
+
+struct PlannedTest {
+  TestSpec spec;
+  const WorkloadEntry* entry = nullptr;
+  std::string cpus_spec;  // the expression `cpus` came from
+  std::vector<int> cpus;
+  int threads = 1;
+  // The placement: OpenMP thread i is bound to planned_cpus[i % size]. What
+  // the threads were then seen on is each run's RunRecord::observed_cpus.
+  std::vector<int> planned_cpus;
+  std::string placement;  // its name, for the result
+  std::string schedule;   // OpenMP schedule for schedule(runtime) loops
+};
+
+}  // namespace corebench

@@ -1,0 +1,59 @@
+// Comparison of result files as multipliers against a reference machine.
+//
+// A multiplier above 1.00 always means "better than the reference": value /
+// reference where higher is better, reference / value where lower is.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/results/result.h"
+
+namespace corebench {
+
+double multiplier(double value, double reference, Direction direction);
+
+// What a result's binary was built for and with: "gb10, g++ 12.2.0"; the
+// full flags are in the result file (system.build.flags).
+std::string describe_build(const BuildInfo& build);
+
+// nullopt for an empty list.
+std::optional<double> geometric_mean(const std::vector<double>& values);
+
+struct Cell {
+  bool present = false;  // the file has the test
+  Status status = Status::Ok;
+  Summary summary;
+  std::optional<double> multiplier;  // only where the reference has the test
+};
+
+struct Row {
+  std::string test;
+  std::string unit;
+  Direction direction = Direction::HigherIsBetter;
+  std::optional<double> reference;  // the reference machine's mean
+  std::vector<Cell> cells;          // one per column
+};
+
+struct Comparison {
+  std::string reference_label;  // empty: no reference
+  std::string reference_build;  // describe_build() of the reference
+  std::vector<std::string> columns;
+  std::vector<std::string> builds;  // describe_build(), one per column
+  std::vector<Row> rows;
+  // Per column, over the tests every column and the reference have.
+  std::vector<std::optional<double>> geomean;
+  std::size_t geomean_tests = 0;
+};
+
+// `reference` may be null (no multipliers). Its label names it in tables.
+Comparison compare(const std::vector<ResultFile>& files, const ResultFile* reference);
+
+// The reference machine's results: the file `path`, else (empty `path`) one
+// result file of every test the files in results/reference/ hold (the first
+// file in name order wins a test two of them have); nullopt when there are
+// none. Throws Error for a file that cannot be read.
+std::optional<ResultFile> load_reference(const std::string& path);
+
+}  // namespace corebench

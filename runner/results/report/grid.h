@@ -1,0 +1,19 @@
+// The comparison as rows of display strings, shared by the formats that
+// draw a table for people (text, markdown).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runner/results/compare.h"
+#include "runner/results/number_format.h"
+
+namespace corebench {
+
+// Header rows first (labels, then what each was built for and with), then
+// one row per test, then the geometric-mean row.
+// A missing test shows "—", a failed one its status.
+std::vector<std::vector<std::string>> comparison_grid(const Comparison& table);
+constexpr std::size_t kGridHeaderRows = 2;
+
+}  // namespace corebench

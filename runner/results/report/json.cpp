@@ -1,0 +1,56 @@
+#include <nlohmann/json.hpp>
+
+#include "runner/results/report/reporter.h"
+
+namespace corebench {
+namespace {
+
+nlohmann::json optional_number(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+class JsonReporter final : public Reporter {
+ public:
+  void write(const Comparison& table, std::ostream& out) const override {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : table.rows) {
+      nlohmann::json cells = nlohmann::json::array();
+      for (const auto& cell : row.cells) {
+        if (!cell.present) {
+          cells.push_back(nullptr);
+          continue;
+        }
+        cells.push_back({{"status", to_string(cell.status)},
+                         {"mean", cell.summary.mean},
+                         {"sd", cell.summary.sd},
+                         {"n", cell.summary.n},
+                         {"noisy", cell.summary.noisy()},
+                         {"multiplier", optional_number(cell.multiplier)}});
+      }
+      rows.push_back({{"test", row.test},
+                      {"unit", row.unit},
+                      {"higher_is_better", row.direction == Direction::HigherIsBetter},
+                      {"reference", optional_number(row.reference)},
+                      {"results", std::move(cells)}});
+    }
+    nlohmann::json geomean = nlohmann::json::array();
+    for (const auto& g : table.geomean) geomean.push_back(optional_number(g));
+    out << nlohmann::json{{"reference", table.reference_label},
+                          {"columns", table.columns},
+                          {"builds", table.builds},
+                          {"reference_build", table.reference_build},
+                          {"rows", std::move(rows)},
+                          {"geometric_mean", std::move(geomean)},
+                          {"geometric_mean_tests", table.geomean_tests}}
+               .dump(2)
+        << "\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_json_reporter() {
+  return std::make_unique<JsonReporter>();
+}
+
+}  // namespace corebench

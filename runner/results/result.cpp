@@ -1,0 +1,198 @@
+#include "runner/results/result.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "runner/common/error.h"
+
+namespace corebench {
+namespace {
+
+constexpr const char* kStatusNames[] = {"ok",      "failed",  "wrong-answer",
+                                        "timeout", "skipped", "interrupted"};
+
+Status status_from_string(const std::string& text) {
+  for (int i = 0; i < 6; ++i)
+    if (text == kStatusNames[i]) return static_cast<Status>(i);
+  throw Error(fmt::format("unknown test status '{}'", text));
+}
+
+nlohmann::json to_json(const Summary& s) {
+  return {{"n", s.n},   {"mean", s.mean}, {"median", s.median}, {"sd", s.sd},        {"rsd", s.rsd},
+          {"se", s.se}, {"min", s.min},   {"max", s.max},       {"noisy", s.noisy()}};
+}
+
+nlohmann::json to_json(const TestResult& t) {
+  nlohmann::json runs = nlohmann::json::array();
+  for (const auto& run : t.runs) runs.push_back(to_json(run));
+  return {{"name", t.name},
+          {"workload", t.workload},
+          {"options", t.options},
+          {"cpus_spec", t.cpus_spec},
+          {"cpus", t.cpus},
+          {"threads", t.threads},
+          {"placement", t.placement},
+          {"schedule", t.schedule},
+          {"unit", t.unit},
+          {"higher_is_better", t.direction == Direction::HigherIsBetter},
+          {"status", to_string(t.status)},
+          {"error", t.error},
+          {"summary", to_json(t.summary)},
+          {"runs", std::move(runs)}};
+}
+
+TestResult test_from_json(const nlohmann::json& j) {
+  TestResult t;
+  t.name = j.at("name").get<std::string>();
+  t.workload = j.at("workload").get<std::string>();
+  t.options = j.at("options").get<std::map<std::string, std::string>>();
+  t.cpus_spec = j.value("cpus_spec", "");
+  t.cpus = j.value("cpus", "");
+  t.threads = j.value("threads", 0);
+  t.placement = j.value("placement", "");
+  t.schedule = j.value("schedule", "");
+  t.unit = j.at("unit").get<std::string>();
+  t.direction =
+      j.at("higher_is_better").get<bool>() ? Direction::HigherIsBetter : Direction::LowerIsBetter;
+  t.status = status_from_string(j.at("status").get<std::string>());
+  t.error = j.value("error", "");
+  for (const auto& run : j.at("runs")) t.runs.push_back(run_record_from_json(run));
+  // Derived from the samples rather than trusted from the file.
+  t.summary = summarize(t.samples());
+  return t;
+}
+
+std::string system_error(const std::string& what, const std::filesystem::path& path) {
+  return fmt::format("{} '{}': {}", what, path.string(), std::strerror(errno));
+}
+
+}  // namespace
+
+nlohmann::json to_json(const RunRecord& r) {
+  return {{"warmup", r.warmup},
+          {"seconds", r.seconds},
+          {"value", r.value},
+          {"verified", r.verified},
+          {"detail", r.detail},
+          {"facts", r.facts},
+          {"thread_cpus", r.observed_cpus},
+          {"strayed", r.strayed}};
+}
+
+RunRecord run_record_from_json(const nlohmann::json& j) {
+  RunRecord r;
+  r.warmup = j.at("warmup").get<bool>();
+  r.seconds = j.at("seconds").get<double>();
+  r.value = j.at("value").get<double>();
+  r.verified = j.at("verified").get<bool>();
+  r.detail = j.value("detail", "");
+  r.facts = j.value("facts", std::map<std::string, double>{});
+  r.observed_cpus = j.value("thread_cpus", std::vector<std::string>{});
+  r.strayed = j.value("strayed", false);
+  return r;
+}
+
+std::string to_string(Status status) {
+  return kStatusNames[static_cast<int>(status)];
+}
+
+std::vector<double> TestResult::samples() const {
+  std::vector<double> values;
+  for (const auto& run : runs)
+    if (!run.warmup && run.verified) values.push_back(run.value);
+  return values;
+}
+
+const TestResult* ResultFile::find(const std::string& test_name) const {
+  for (const auto& test : tests)
+    if (test.name == test_name) return &test;
+  return nullptr;
+}
+
+nlohmann::json to_json(const ResultFile& result) {
+  nlohmann::json tests = nlohmann::json::array();
+  for (const auto& test : result.tests) tests.push_back(to_json(test));
+  return {{"schema_version", result.schema_version},
+          {"corebench_version", result.corebench_version},
+          {"label", result.label},
+          {"created", result.created},
+          {"system", to_json(result.system)},
+          {"topology", result.topology},
+          {"tests", std::move(tests)}};
+}
+
+ResultFile result_file_from_json(const nlohmann::json& j) {
+  if (!j.is_object() || !j.contains("schema_version"))
+    throw Error("not a corebench result file (no schema_version)");
+  ResultFile result;
+  try {
+    result.schema_version = j.at("schema_version").get<int>();
+    if (result.schema_version != kResultSchemaVersion)
+      throw Error(fmt::format("schema version {} is not supported (this corebench reads {})",
+                              result.schema_version, kResultSchemaVersion));
+    result.corebench_version = j.value("corebench_version", "");
+    result.label = j.value("label", "");
+    result.created = j.value("created", "");
+    result.system = system_info_from_json(j.value("system", nlohmann::json::object()));
+    result.topology = j.value("topology", nlohmann::json());
+    for (const auto& test : j.at("tests")) result.tests.push_back(test_from_json(test));
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(fmt::format("malformed result file ({})", e.what()));
+  }
+  return result;
+}
+
+ResultFile read_result_file(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw Error(system_error("cannot read result file", file));
+  try {
+    return result_file_from_json(nlohmann::json::parse(in));
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(fmt::format("{}: not valid JSON (byte {})", file.string(), e.byte));
+  } catch (const Error& e) {
+    throw Error(fmt::format("{}: {}", file.string(), e.what()));
+  }
+}
+
+void write_result_file(const std::filesystem::path& file, const ResultFile& result) {
+  const std::string text = to_json(result).dump(2) + "\n";
+  std::filesystem::path dir = file.parent_path();
+  if (dir.empty()) dir = ".";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const std::filesystem::path temp =
+      dir / fmt::format(".{}.{}.tmp", file.filename().string(), getpid());
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw Error(system_error("cannot write result file", temp));
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string message = system_error("cannot write result file", temp);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      throw Error(message);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced || ::rename(temp.c_str(), file.c_str()) != 0) {
+    const std::string message = system_error("cannot save result file", file);
+    ::unlink(temp.c_str());
+    throw Error(message);
+  }
+  // Make the rename itself durable.
+  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+}  // namespace corebench

@@ -1,0 +1,80 @@
+// Result files: one JSON document per run of a suite, with the machine's
+// facts and every sample of every test. Schema: docs/result-schema.md.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "runner/results/stats.h"
+#include "runner/results/system_facts.h"
+#include "workloads/workload.h"
+
+namespace corebench {
+
+inline constexpr int kResultSchemaVersion = 1;
+
+enum class Status { Ok, Failed, WrongAnswer, Timeout, Skipped, Interrupted };
+
+std::string to_string(Status status);
+
+struct RunRecord {
+  bool warmup = false;
+  double seconds = 0;  // the timed region
+  double value = 0;    // in the test's unit
+  bool verified = false;
+  std::string detail;  // the verdict's text
+  std::map<std::string, double> facts;
+  // Per OpenMP thread, the CPUs it was seen on during this run ("5", "5-6"):
+  // "thread_cpus" in the file.
+  std::vector<std::string> observed_cpus = {};
+  bool strayed = false;  // some thread was seen outside the test's CPUs
+};
+
+struct TestResult {
+  std::string name;  // TestSpec::name(): the identity compare matches on
+  std::string workload;
+  std::map<std::string, std::string> options;  // resolved, defaults included
+  std::string cpus_spec;                       // as given ("all", "0-1")
+  std::string cpus;                            // the CPUs it ran on
+  int threads = 0;
+  std::string placement;  // "compact" or "spread": how threads were bound
+  std::string schedule;   // the OpenMP schedule of schedule(runtime) loops
+  std::string unit;
+  Direction direction = Direction::HigherIsBetter;
+  std::vector<RunRecord> runs;  // warm-up included, in order
+  Summary summary;              // over the counted runs
+  Status status = Status::Ok;
+  std::string error;
+
+  // The values of the counted (non-warm-up) runs.
+  std::vector<double> samples() const;
+};
+
+struct ResultFile {
+  int schema_version = kResultSchemaVersion;
+  std::string corebench_version;
+  std::string label;
+  std::string created;  // ISO 8601, UTC
+  SystemInfo system;
+  nlohmann::json topology;  // topology_to_json() of the machine; null if not recorded
+  std::vector<TestResult> tests;
+
+  const TestResult* find(const std::string& name) const;
+};
+
+// Throws Error with one line naming the file and the problem.
+ResultFile read_result_file(const std::filesystem::path& file);
+
+// Writes to a temporary file beside `file`, syncs it and renames it over
+// `file`, so that a reader (or a crash) sees the old file or the new one,
+// never half of one. Throws Error.
+void write_result_file(const std::filesystem::path& file, const ResultFile& result);
+
+nlohmann::json to_json(const RunRecord& run);
+RunRecord run_record_from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
+nlohmann::json to_json(const ResultFile& result);
+ResultFile result_file_from_json(const nlohmann::json& j);  // throws Error
+
+}  // namespace corebench

@@ -1,0 +1,49 @@
+#include "runner/results/system_facts.h"
+
+namespace corebench {
+
+nlohmann::json to_json(const SystemInfo& info) {
+  return {
+      {"hostname", info.hostname},
+      {"cpu_model", info.cpu_model},
+      {"arch", info.arch},
+      {"logical_cpus", info.logical_cpus},
+      {"physical_cores", info.physical_cores},
+      {"online_cpus", info.online_cpus},
+      {"memory_bytes", info.memory_bytes},
+      {"last_level_cache_bytes", info.last_level_cache_bytes},
+      {"kernel", info.kernel},
+      {"os", info.os},
+      {"governor", info.governor},
+      {"smt", info.smt},
+      {"build",
+       {{"version", info.build.version},
+        {"compiler", info.build.compiler},
+        {"build_type", info.build.build_type},
+        {"flags", info.build.flags},
+        {"arch", info.build.arch},
+        {"target", info.build.target}}},
+  };
+}
+
+SystemInfo system_info_from_json(const nlohmann::json& j) {
+  SystemInfo info;
+  info.hostname = j.value("hostname", "");
+  info.cpu_model = j.value("cpu_model", "");
+  info.arch = j.value("arch", "");
+  info.logical_cpus = j.value("logical_cpus", 0);
+  info.physical_cores = j.value("physical_cores", 0);
+  info.online_cpus = j.value("online_cpus", "");
+  info.memory_bytes = j.value("memory_bytes", std::uint64_t{0});
+  info.last_level_cache_bytes = j.value("last_level_cache_bytes", std::uint64_t{0});
+  info.kernel = j.value("kernel", "");
+  info.os = j.value("os", "");
+  info.governor = j.value("governor", "");
+  info.smt = j.value("smt", "");
+  if (const auto b = j.find("build"); b != j.end() && b->is_object())
+    info.build = {b->value("version", ""), b->value("compiler", ""), b->value("build_type", ""),
+                  b->value("flags", ""),   b->value("arch", ""),     b->value("target", "")};
+  return info;
+}
+
+}  // namespace corebench
