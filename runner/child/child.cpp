@@ -70,14 +70,18 @@ int run_child(const Registry& registry, const std::string& request_json) {
     }
     const OptionValues options = OptionValues::resolve(entry->info.options, request.options);
     workload = entry->make();
-    workload->setup(options, {request.threads, request.last_level_cache_bytes, request.memory_bytes,
-                              request.planned_cpus.empty() ? allowed.ids() : request.planned_cpus});
+    workload->setup(
+        options,
+        RunConfig{.threads = request.threads,
+                  .last_level_cache_bytes = request.last_level_cache_bytes,
+                  .memory_bytes = request.memory_bytes,
+                  .cpus = request.planned_cpus.empty() ? allowed.ids() : request.planned_cpus});
   } catch (const std::exception& e) {
     error.error = e.what();
     send(out, error);
     return 3;
   }
-  send(out, {ChildMessage::Type::Ready, "", {}});
+  send(out, ChildMessage{.type = ChildMessage::Type::Ready});
 
   for (std::string command; std::getline(std::cin, command) && command != "quit";) {
     ChildMessage message{ChildMessage::Type::Run, "", {}};

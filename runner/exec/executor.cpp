@@ -25,9 +25,13 @@ class TestSession {
  public:
   TestSession(const PlannedTest& test, const ExecSettings& settings, const RunCallback& progress)
       : settings_(settings), progress_(progress), result_(describe_test(test)) {
-    ExecRequest request{
-        test.entry->info.id,   test.spec.options, test.threads, settings.last_level_cache_bytes,
-        settings.memory_bytes, test.planned_cpus, test.schedule};
+    const ExecRequest request{.workload = test.entry->info.id,
+                              .options = test.spec.options,
+                              .threads = test.threads,
+                              .last_level_cache_bytes = settings.last_level_cache_bytes,
+                              .memory_bytes = settings.memory_bytes,
+                              .planned_cpus = test.planned_cpus,
+                              .schedule = test.schedule};
     std::vector<std::string> argv = settings.self_command;
     argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
     child_ = std::make_unique<ChildProcess>(argv, test.cpus);

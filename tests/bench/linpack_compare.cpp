@@ -34,7 +34,7 @@ Sample time_one_run(const std::string& blas, std::int64_t n, std::int64_t nb, in
       entry.info.options, {{"n", std::to_string(n)}, {"nb", std::to_string(nb)}, {"blas", blas}});
   omp_set_num_threads(threads);
   auto workload = entry.make();
-  workload->setup(options, RunConfig{threads});
+  workload->setup(options, RunConfig{.threads = threads});
   workload->prepare();
   const auto start = std::chrono::steady_clock::now();
   const corebench::RunOutput output = workload->run();

@@ -63,13 +63,14 @@ TEST_F(SuiteTest, ErrorsNameFileLineAndKey) {
 
 // Plans as they are made on the one-CPU fixture machine with the generic profile.
 PlanRequest one_cpu_request(std::vector<std::string> targets) {
-  return PlanRequest{std::move(targets),
-                     "",
-                     "",
-                     suites_dir(),
-                     detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/one-cpu"),
-                     load_machine_profile(machine_profiles_dir() / "generic.toml"),
-                     std::nullopt};
+  return PlanRequest{
+      .targets = std::move(targets),
+      .cpus = "",
+      .threads = "",
+      .suites_dir = suites_dir(),
+      .topology = detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/one-cpu"),
+      .profile = load_machine_profile(machine_profiles_dir() / "generic.toml"),
+      .placement = std::nullopt};
 }
 
 TEST(ShippedSuites, EveryOneLoadsAndPlans) {

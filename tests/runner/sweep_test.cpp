@@ -14,13 +14,13 @@ const std::string kSmall = "ramspeed:op=copy,type=int,size=1MiB,passes=2";
 
 PlanRequest machine_request(const std::string& machine, const std::string& profile) {
   return PlanRequest{
-      {},
-      "",
-      "",
-      suites_dir(),
-      detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/" + machine),
-      load_machine_profile(machine_profiles_dir() / (profile + ".toml")),
-      std::nullopt};
+      .targets = {},
+      .cpus = "",
+      .threads = "",
+      .suites_dir = suites_dir(),
+      .topology = detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/" + machine),
+      .profile = load_machine_profile(machine_profiles_dir() / (profile + ".toml")),
+      .placement = std::nullopt};
 }
 
 TEST(SweepSets, CommasInsideParenthesesStay) {

@@ -33,7 +33,7 @@ Verdict run_workload(const std::map<std::string, std::string>& given, int thread
   const OptionValues options = OptionValues::resolve(entry.info.options, given);
   omp_set_num_threads(threads);
   auto workload = entry.make();
-  workload->setup(options, RunConfig{threads});
+  workload->setup(options, RunConfig{.threads = threads});
   workload->prepare();
   const RunOutput output = workload->run();
   EXPECT_GT(output.work, 0);
@@ -118,7 +118,8 @@ TEST(LinpackWorkload, PassesWithEitherBackend) {
 TEST(LinpackWorkload, VerifyFailsWhenRunDidNotSolve) {
   const WorkloadEntry entry = make_linpack_entry();
   auto workload = entry.make();
-  workload->setup(OptionValues::resolve(entry.info.options, {{"n", "50"}}), RunConfig{1});
+  workload->setup(OptionValues::resolve(entry.info.options, {{"n", "50"}}),
+                  RunConfig{.threads = 1});
   workload->prepare();
   EXPECT_FALSE(workload->verify().ok);
 }

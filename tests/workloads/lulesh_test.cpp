@@ -30,7 +30,7 @@ Result run_lulesh(const std::map<std::string, std::string>& given, int threads =
   const OptionValues options = OptionValues::resolve(entry.info.options, given);
   const ThreadCount scope(threads);
   auto workload = entry.make();
-  workload->setup(options, RunConfig{threads});
+  workload->setup(options, RunConfig{.threads = threads});
   workload->prepare();
   const RunOutput out = workload->run();
   return {workload->verify(), out.work};
@@ -114,7 +114,7 @@ TEST(Lulesh, PrepareStartsEveryRunAfresh) {
   auto workload = entry.make();
   const ThreadCount scope(1);
   workload->setup(OptionValues::resolve(entry.info.options, {{"size", "5"}, {"iterations", "10"}}),
-                  RunConfig{1});
+                  RunConfig{.threads = 1});
   for (int run = 0; run < 2; ++run) {
     workload->prepare();
     workload->run();
@@ -209,7 +209,7 @@ TEST(LuleshOptions, RejectsBadValues) {
   // Weights (r+1)^balance that overflow LULESH's int are refused at setup.
   auto workload = entry.make();
   EXPECT_THROW(workload->setup(resolve({{"size", "4"}, {"regions", "1000"}, {"balance", "30"}}),
-                               RunConfig{1}),
+                               RunConfig{.threads = 1}),
                OptionError);
 }
 
