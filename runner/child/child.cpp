@@ -81,7 +81,7 @@ int run_child(const Registry& registry, const std::string& request_json) {
     send(out, error);
     return 3;
   }
-  send(out, ChildMessage{.type = ChildMessage::Type::Ready});
+  send(out, ChildMessage{.type = ChildMessage::Type::Ready, .error = "", .run = {}});
 
   for (std::string command; std::getline(std::cin, command) && command != "quit";) {
     ChildMessage message{ChildMessage::Type::Run, "", {}};

@@ -1,4 +1,4 @@
-#include "runner/stats.h"
+#include "runner/results/stats.h"
 
 #include <algorithm>
 #include <cmath>
