@@ -162,4 +162,46 @@ std::uint64_t OptionValues::bytes(const std::string& name) const {
   return parse_bytes(text(name));
 }
 
+OptionDeclaration::OptionDeclaration(std::string name) {
+  spec_.name = std::move(name);
+}
+
+OptionDeclaration& OptionDeclaration::kind(OptionKind kind, double min, double max) {
+  spec_.kind = kind;
+  spec_.min = min;
+  spec_.max = max;
+  return *this;
+}
+
+OptionDeclaration& OptionDeclaration::choice(std::vector<std::string> choices) {
+  spec_.choices = std::move(choices);
+  return kind(OptionKind::Choice, 0, 0);
+}
+
+OptionDeclaration& OptionDeclaration::integer(double min, double max) {
+  return kind(OptionKind::Integer, min, max);
+}
+
+OptionDeclaration& OptionDeclaration::real(double min, double max) {
+  return kind(OptionKind::Real, min, max);
+}
+
+OptionDeclaration& OptionDeclaration::bytes(double min, double max) {
+  return kind(OptionKind::Bytes, min, max);
+}
+
+OptionDeclaration& OptionDeclaration::text() {
+  return kind(OptionKind::Text, 0, 0);
+}
+
+OptionDeclaration& OptionDeclaration::by_default(std::string value) {
+  spec_.default_value = std::move(value);
+  return *this;
+}
+
+OptionDeclaration& OptionDeclaration::help(std::string text) {
+  spec_.help = std::move(text);
+  return *this;
+}
+
 }  // namespace corebench

@@ -31,6 +31,34 @@ struct OptionSpec {
   double max = 0;
 };
 
+// How workloads declare an option, every field by name so none can be
+// swapped for its neighbour:
+//   option("size").bytes(16 * 1024, 1ull << 40).by_default("auto").help("...")
+//   option("op").choice({"copy", "add"}).by_default("copy").help("...")
+class OptionDeclaration {
+ public:
+  explicit OptionDeclaration(std::string name);
+
+  OptionDeclaration& choice(std::vector<std::string> choices);
+  OptionDeclaration& integer(double min, double max);
+  OptionDeclaration& real(double min, double max);
+  OptionDeclaration& bytes(double min, double max);
+  OptionDeclaration& text();
+  OptionDeclaration& by_default(std::string value);
+  OptionDeclaration& help(std::string text);
+
+  operator OptionSpec() const { return spec_; }
+
+ private:
+  OptionDeclaration& kind(OptionKind kind, double min, double max);
+
+  OptionSpec spec_;
+};
+
+inline OptionDeclaration option(std::string name) {
+  return OptionDeclaration(std::move(name));
+}
+
 // Thrown for any option a user got wrong; the message is one line that
 // names the workload's option and the problem.
 struct OptionError : std::invalid_argument {

@@ -6,7 +6,6 @@
 
 #include "runner/common/error.h"
 #include "runner/exec/child_process.h"
-#include "runner/machine/cpu_list.h"
 #include "runner/protocol/protocol.h"
 
 namespace corebench {
@@ -34,7 +33,7 @@ class TestSession {
                               .schedule = test.schedule};
     std::vector<std::string> argv = settings.self_command;
     argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
-    child_ = std::make_unique<ChildProcess>(argv, test.cpus);
+    child_ = std::make_unique<ChildProcess>(argv, test.cpus.ids());
   }
 
   TestResult run() {
@@ -134,7 +133,7 @@ TestResult describe_test(const PlannedTest& test) {
   result.workload = info.id;
   result.options = OptionValues::resolve(info.options, test.spec.options).all();
   result.cpus_spec = test.cpus_spec;
-  result.cpus = format_cpu_list(test.cpus);
+  result.cpus = test.cpus.to_string();
   result.threads = test.threads;
   result.placement = test.placement;
   result.schedule = test.schedule;

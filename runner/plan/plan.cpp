@@ -53,7 +53,7 @@ void place(const PlanRequest& request, const TestSpec& spec, PlannedTest& test) 
     throw UnresolvedCpuSet(fmt::format("{}: default from {} '{}': {}", spec.name(),
                                        request.profile.file.string(), profile_key, e.what()));
   }
-  test.cpus = cpus.ids();
+  test.cpus = cpus;
   test.threads = resolve_threads(spec.threads, cpus.size());
   const Placement placement = request.placement.value_or(request.profile.placement);
   test.planned_cpus = placement_order(cpus, request.topology, placement);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/machine/cpuset.h"
 #include "runner/plan/test_spec.h"
 #include "workloads/registry.h"
 
@@ -13,7 +14,7 @@ struct PlannedTest {
   TestSpec spec;
   const WorkloadEntry* entry = nullptr;
   std::string cpus_spec;  // the expression `cpus` came from
-  std::vector<int> cpus;
+  CpuSet cpus;
   int threads = 1;
   // The placement: OpenMP thread i is bound to planned_cpus[i % size]. What
   // the threads were then seen on is each run's RunRecord::observed_cpus.

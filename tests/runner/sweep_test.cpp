@@ -67,7 +67,7 @@ TEST(Plan, ProfileDefaultsPutSingleThreadsOnTheFastestCore) {
   gb10.threads = "1";
   const auto single = plan_tests(builtin_registry(), gb10).front();
   EXPECT_EQ(single.cpus_spec, "x925:1");
-  EXPECT_EQ(single.cpus, std::vector<int>{5});  // an X925, not cpu 0 (an A725)
+  EXPECT_EQ(single.cpus, CpuSet({5}));  // an X925, not cpu 0 (an A725)
   gb10.threads = "";
   gb10.placement = Placement::Spread;
   const auto multi = plan_tests(builtin_registry(), gb10).front();

@@ -9,6 +9,7 @@
 #include "workloads/cfd/cavity.h"
 #include "workloads/cfd/simple.h"
 #include "workloads/cfd/verification.h"
+#include "workloads/common/memory_guard.h"
 
 namespace corebench {
 namespace {
@@ -28,7 +29,9 @@ class Cfd final : public Workload {
   void setup(const OptionValues& options, const RunConfig& config) override {
     cavity_.cells_per_edge = static_cast<int>(options.integer("mesh"));
     cavity_.dim = options.text("dim") == "2" ? 2 : 3;
-    refuse_if_too_big(config.memory_bytes);
+    const double cells = std::pow(cavity_.cells_per_edge, cavity_.dim);
+    refuse_unless_it_fits(config, cells * kBytesPerCell, "mesh",
+                          fmt::format("{:.0f} cells", cells));
     cavity_.reynolds = options.real("re");
     limits_.tolerance = kTolerance;
     limits_.max_iterations = kMaxIterations;
@@ -59,16 +62,6 @@ class Cfd final : public Workload {
   }
 
  private:
-  void refuse_if_too_big(std::uint64_t memory_bytes) const {
-    const double cells = std::pow(cavity_.cells_per_edge, cavity_.dim);
-    const double needed = cells * kBytesPerCell;
-    if (memory_bytes > 0 && needed > 0.8 * static_cast<double>(memory_bytes))
-      throw std::invalid_argument(fmt::format(
-          "option 'mesh': {:.0f} cells need about {:.1f} GiB, more than this machine has ({:.1f} "
-          "GiB)",
-          cells, needed / (1ull << 30), static_cast<double>(memory_bytes) / (1ull << 30)));
-  }
-
   CavityCase cavity_;
   cfd::IterationLimits limits_;
   cfd::HexMesh mesh_;

@@ -8,6 +8,7 @@
 #include <exception>
 #include <stdexcept>
 
+#include "workloads/common/memory_guard.h"
 #include "workloads/compress/corpus.h"
 #include "workloads/compress/ratio_band.h"
 
@@ -45,7 +46,9 @@ void CompressWorkload::setup(const OptionValues& options, const RunConfig& confi
     inflaters_.push_back(std::make_unique<Inflater>());
   }
   slot_ = deflaters_.front()->bound(chunk_);
-  check_memory(config.memory_bytes);
+  refuse_unless_it_fits(config,
+                        2.0 * static_cast<double>(size_) + static_cast<double>(chunks_ * slot_),
+                        "size", format_bytes(size_));
 
   corpus_ = generate_corpus(static_cast<std::uint64_t>(options.integer("seed")), size_);
   reference_crc_.resize(chunks_);
@@ -110,14 +113,6 @@ Verdict CompressWorkload::verify() {
         chunks_, r, band.contains(r) ? "within" : "OUTSIDE", band.low, band.high, kCorpusVersion,
         level_);
   return verdict;
-}
-
-void CompressWorkload::check_memory(std::uint64_t memory_bytes) const {
-  const double needed = 2.0 * static_cast<double>(size_) + static_cast<double>(chunks_ * slot_);
-  if (memory_bytes != 0 && needed > 0.8 * static_cast<double>(memory_bytes))
-    throw OptionError(fmt::format(
-        "option 'size': {} needs about {:.1f} GB, more than this machine's memory allows",
-        format_bytes(size_), needed / 1e9));
 }
 
 void CompressWorkload::compress_all() {

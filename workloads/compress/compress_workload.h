@@ -32,7 +32,6 @@ class CompressWorkload final : public Workload {
   std::size_t chunk_size(std::size_t i) const { return std::min(chunk_, size_ - i * chunk_); }
   unsigned char* packed_chunk(std::size_t i) { return packed_.data() + i * slot_; }
 
-  void check_memory(std::uint64_t memory_bytes) const;
   void compress_all();
   void decompress_all();
   bool chunk_round_trips(std::size_t i, std::vector<unsigned char>& scratch);

@@ -1,13 +1,13 @@
 #include "workloads/linpack/linpack.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "workloads/common/memory_guard.h"
 #include "workloads/linpack/blocked_lu.h"
 #include "workloads/linpack/hpl_residual.h"
 #include "workloads/linpack/random_system.h"
@@ -25,17 +25,6 @@ constexpr double kAutoMemoryShare = 0.4;
 // minute even on 2 cores (2/3 n^3 = 5.3 TFLOP at n=20000), not hours.
 constexpr Index kAutoMaxOrder = 20000;
 constexpr Index kAutoMinOrder = 1000;
-// A run may not need more than this share of the memory (A, b and x).
-constexpr double kMaxMemoryShare = 0.9;
-
-std::uint64_t physical_memory_bytes(const RunConfig& config) {
-  if (config.memory_bytes) return config.memory_bytes;
-  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-  return pages > 0 && page > 0
-             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page)
-             : 0;
-}
-
 double matrix_bytes(Index n) {
   return 8.0 * static_cast<double>(n) * static_cast<double>(n + 1);
 }
@@ -56,17 +45,12 @@ double gflop(Index n) {
 class Linpack final : public Workload {
  public:
   void setup(const OptionValues& options, const RunConfig& config) override {
-    const std::uint64_t memory = physical_memory_bytes(config);
+    const std::uint64_t memory = machine_memory_bytes(config);
     n_ = options.is_auto("n") ? linpack::auto_order(memory) : options.integer("n");
     block_ = options.integer("nb");
     seed_ = static_cast<std::uint64_t>(options.integer("seed"));
     use_system_ = options.text("blas") == "system";
-    if (memory && matrix_bytes(n_) > kMaxMemoryShare * static_cast<double>(memory))
-      throw OptionError(
-          fmt::format("option 'n': n={} needs {:.1f} GiB for the matrix, more than {:.0f}% of "
-                      "the {:.1f} GiB of memory",
-                      n_, matrix_bytes(n_) / (1 << 30), 100 * kMaxMemoryShare,
-                      static_cast<double>(memory) / (1 << 30)));
+    refuse_unless_it_fits(config, matrix_bytes(n_), "n", fmt::format("n={}", n_));
     storage_.resize(leading_dimension(n_), n_ + 1);
     x_.resize(n_);
     if (use_system_) {

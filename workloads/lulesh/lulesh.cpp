@@ -1,12 +1,12 @@
 #include "workloads/lulesh/lulesh.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <limits>
 #include <memory>
 
+#include "workloads/common/memory_guard.h"
 #include "workloads/lulesh/domain.h"
 #include "workloads/lulesh/leapfrog.h"
 #include "workloads/lulesh/reference_runs.h"
@@ -24,7 +24,7 @@ constexpr double kBytesPerElement = 720;
 
 class Lulesh final : public Workload {
  public:
-  void setup(const OptionValues& options, const RunConfig&) override {
+  void setup(const OptionValues& options, const RunConfig& config) override {
     const auto size = static_cast<Index>(options.integer("size"));
     max_cycles_ = options.is_auto("iterations") ? std::numeric_limits<Index>::max()
                                                 : static_cast<Index>(options.integer("iterations"));
@@ -33,7 +33,8 @@ class Lulesh final : public Workload {
     regions.balance = static_cast<int>(options.integer("balance"));
     regions.cost = static_cast<int>(options.integer("cost"));
     lulesh::Regions::check(regions);
-    check_memory(size);
+    refuse_unless_it_fits(config, kBytesPerElement * std::pow(double(size), 3), "size",
+                          std::to_string(size));
     reference_ = lulesh::find_reference_run(size, options.is_auto("iterations") ? 0 : max_cycles_);
     domain_ = std::make_unique<lulesh::Domain>(size, regions);
   }
@@ -51,16 +52,6 @@ class Lulesh final : public Workload {
   Verdict verify() override { return lulesh::judge(*domain_, failure_, reference_); }
 
  private:
-  static void check_memory(Index size) {
-    const double need = kBytesPerElement * std::pow(double(size), 3);
-    const double have = double(sysconf(_SC_PHYS_PAGES)) * double(sysconf(_SC_PAGE_SIZE));
-    if (have > 0 && need > 0.8 * have)
-      throw OptionError(
-          fmt::format("option 'size': {} needs about {:.1f} GiB, more than this "
-                      "machine's memory allows",
-                      size, need / (1ull << 30)));
-  }
-
   std::unique_ptr<lulesh::Domain> domain_;
   Index max_cycles_ = 0;
   std::optional<lulesh::ReferenceRun> reference_;
