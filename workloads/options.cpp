@@ -89,6 +89,7 @@ void check_value(const OptionSpec& spec, const std::string& value) {
       return check_range(spec, value, number);
     case OptionKind::Text:
       if (value.empty()) throw OptionError(fmt::format("option '{}' is empty", spec.name));
+      if (spec.check) spec.check(value);
       return;
   }
 }

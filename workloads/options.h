@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -29,6 +30,9 @@ struct OptionSpec {
   std::vector<std::string> choices;
   double min = 0;
   double max = 0;
+  // For Text: throws OptionError for a value the workload could not use, so
+  // that planning refuses it before anything runs (unset: any non-empty text).
+  std::function<void(const std::string&)> check = {};
 };
 
 // How workloads declare an option, every field by name so none can be

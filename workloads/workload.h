@@ -33,6 +33,9 @@ struct WorkloadInfo {
   MetricKind metric = MetricKind::Seconds;
   std::vector<OptionSpec> options;
   std::string verification;  // what verify() checks, for `list` and docs
+  // Throws OptionError for values that are each within their option's range
+  // but cannot work together; unset: any values in range work together.
+  std::function<void(const OptionValues&)> check = {};
 
   Direction direction() const {
     return metric == MetricKind::Rate ? Direction::HigherIsBetter : Direction::LowerIsBetter;
@@ -87,6 +90,15 @@ class Workload {
   // independent of the code that computed it.
   virtual Verdict verify() = 0;
 };
+
+// What planning checks before anything runs: every value against its
+// option, then the values together. Throws OptionError.
+inline OptionValues resolve_options(const WorkloadInfo& info,
+                                    const std::map<std::string, std::string>& given) {
+  OptionValues values = OptionValues::resolve(info.options, given);
+  if (info.check) info.check(values);
+  return values;
+}
 
 // One entry of the registry: its description and how to make one.
 struct WorkloadEntry {

@@ -70,7 +70,7 @@ PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestS
     throw Error(fmt::format("unknown workload '{}' (workloads: {})", spec.workload,
                             workload_ids(registry)));
   try {
-    OptionValues::resolve(test.entry->info.options, spec.options);
+    resolve_options(test.entry->info, spec.options);
   } catch (const OptionError& e) {
     throw Error(fmt::format("{}: {}", spec.workload, e.what()));
   }

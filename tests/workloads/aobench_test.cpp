@@ -1,5 +1,6 @@
 #include "workloads/aobench/aobench.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <omp.h>
 #include <unistd.h>
@@ -10,6 +11,9 @@
 #include <sstream>
 
 #include "workloads/aobench/ambient_occlusion.h"
+#include "workloads/aobench/picture_bound.h"
+#include "workloads/aobench/reference_image.h"
+#include "workloads/common/rgb_image.h"
 #include "workloads/common/vec3.h"
 
 namespace corebench {
@@ -89,6 +93,54 @@ TEST(AoBench, FloorPointBesideTheBallsMatchesFormFactors) {
   // The top row sees only sky: no surface, so no open rays counted.
   aobench::render_row(settings, 0, row);
   for (std::uint32_t open : row) EXPECT_EQ(open, 0u);
+}
+
+// The picture the workload makes for `settings`, mirrored left-right when
+// asked: a plausible sign error in the camera.
+RgbImage render(const aobench::Settings& settings, bool mirrored) {
+  RgbImage image(settings.size, settings.size);
+  image.sample_centre = settings.sample_centre();
+  std::vector<std::uint32_t> row(static_cast<std::size_t>(settings.size));
+  const double rays = settings.rays_per_pixel();
+  for (int y = 0; y < settings.size; ++y) {
+    aobench::render_row(settings, y, row);
+    for (int x = 0; x < settings.size; ++x) {
+      const int from = mirrored ? settings.size - 1 - x : x;
+      std::fill_n(image.pixel(x, y), 3, aobench::to_byte(row[std::size_t(from)] / rays));
+    }
+  }
+  return image;
+}
+
+const RgbImage& reference() {
+  static const RgbImage image = decode_ppm(aobench::reference_ppm());
+  return image;
+}
+
+// The bound is worked out for the run's size and samples, and loosens as
+// they shrink; a mirrored picture still fails from 16x16 with 4x4
+// subsamples, 64x64 with the PTS samples, and with one ray per pixel from
+// 512x512 (below, with one subsample, only gross errors fail: next test).
+// Each with a correct picture of the same settings beside it.
+TEST(AoBenchBound, MirroredPictureFailsCorrectPasses) {
+  const aobench::Settings cases[] = {{16, 4, 8}, {64, 2, 8}, {256, 1, 2}, {512, 1, 1}};
+  for (const aobench::Settings& s : cases) {
+    const double bound = aobench::picture_bound(s, reference()).total();
+    const std::string shown = fmt::format("size {}, {}x{} subsamples, {}x{} rays", s.size,
+                                          s.subsamples, s.subsamples, s.ao_samples, s.ao_samples);
+    EXPECT_LE(mean_squared_difference(render(s, false), reference()), bound) << shown;
+    EXPECT_GT(mean_squared_difference(render(s, true), reference()), bound) << shown;
+  }
+}
+
+// At the smallest size with one ray per pixel the bound is loosest of all:
+// still, a picture that counts no open ray fails.
+TEST(AoBenchBound, BlackPictureFailsAtTheSmallestSettings) {
+  const aobench::Settings s{16, 1, 1};
+  RgbImage black(s.size, s.size);
+  black.sample_centre = s.sample_centre();
+  EXPECT_GT(mean_squared_difference(black, reference()),
+            aobench::picture_bound(s, reference()).total());
 }
 
 TEST(AoBench, BadOptionsAreOneLineErrors) {

@@ -95,6 +95,18 @@ TEST(Ramspeed, ARunThatWritesNothingFails) {
   EXPECT_FALSE(workload.verify().ok);
 }
 
+TEST(Ramspeed, ArraysLargerThanTheMemoryAreRefusedInOneLine) {
+  RamspeedKernel<double> workload(Op::Copy);
+  const auto values =
+      OptionValues::resolve(make_ramspeed_entry().info.options, {{"op", "copy"}, {"size", "1GiB"}});
+  try {
+    workload.setup(values, {1, 0, 1ull << 30});
+    ADD_FAILURE() << "1 GiB of arrays accepted on a 1 GiB machine";
+  } catch (const OptionError& e) {
+    EXPECT_NE(std::string(e.what()).find("option 'size': 1GiB"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Ramspeed, AutoSizeFollowsTheLastLevelCache) {
   auto entry = make_ramspeed_entry();
   auto workload = entry.make();

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "workloads/aobench/ambient_occlusion.h"
+#include "workloads/aobench/picture_bound.h"
 #include "workloads/aobench/reference_image.h"
 #include "workloads/common/rgb_image.h"
 
@@ -16,10 +17,6 @@ using aobench::Settings;
 
 // No pixel can count this many open rays; written before every run.
 constexpr std::uint32_t kPoison = std::numeric_limits<std::uint32_t>::max();
-// Besides the sampling noise of the run: the reference's own noise, byte
-// rounding and the subsample grid's offset at object edges, in squared
-// 0-255 units.
-constexpr double kMseAllowance = 6.0;
 
 class AoBench final : public Workload {
  public:
@@ -29,6 +26,7 @@ class AoBench final : public Workload {
     settings_.ao_samples = static_cast<int>(options.integer("ao-samples"));
     save_path_ = options.text("save-image");
     open_rays_.assign(std::size_t(settings_.size) * std::size_t(settings_.size), 0);
+    bound_ = aobench::picture_bound(settings_, reference());
   }
 
   void prepare() override { std::fill(open_rays_.begin(), open_rays_.end(), kPoison); }
@@ -48,12 +46,15 @@ class AoBench final : public Workload {
                                             [most](std::uint32_t open) { return open > most; });
     const RgbImage image = picture();
     if (save_path_ != "none") write_ppm(save_path_, image);
-    const double mse = mean_squared_difference(image, decode_ppm(aobench::reference_ppm()));
-    const double bound = noise_bound();
+    const double mse = mean_squared_difference(image, reference());
+    const double bound = bound_.total();
     Verdict verdict;
     verdict.facts = {{"pixels_out_of_range", static_cast<double>(out_of_range)},
                      {"mse", mse},
                      {"mse_bound", bound},
+                     {"mse_bound_noise", bound_.noise},
+                     {"mse_bound_aliasing", bound_.aliasing},
+                     {"compared_size", bound_.compared_size},
                      {"psnr_db", psnr_db(mse)}};
     verdict.ok = out_of_range == 0 && mse <= bound;
     verdict.detail = fmt::format(
@@ -73,22 +74,13 @@ class AoBench final : public Workload {
     return image;
   }
 
-  // A pixel's open fraction is a mean of Bernoulli trials, whose variance
-  // is at most 1/4 a ray: the comparison averages
-  // (size / compared size)^2 pixels' rays.
-  double noise_bound() const {
-    const double compared = std::min(settings_.size, reference_size());
-    const double pixels_averaged = (settings_.size / compared) * (settings_.size / compared);
-    const double rays = settings_.rays_per_pixel() * pixels_averaged;
-    return 0.25 * 255.0 * 255.0 / rays + kMseAllowance;
-  }
-
-  static int reference_size() {
-    static const int size = decode_ppm(aobench::reference_ppm()).width;
-    return size;
+  static const RgbImage& reference() {
+    static const RgbImage image = decode_ppm(aobench::reference_ppm());
+    return image;
   }
 
   Settings settings_;
+  aobench::PictureBound bound_;
   std::string save_path_;
   std::vector<std::uint32_t> open_rays_;
 };
@@ -134,8 +126,11 @@ WorkloadEntry make_aobench_entry() {
           },
       .verification =
           "every pixel's open-sky fraction lies in [0, 1] (pixels are poisoned before each run); "
-          "the picture, averaged down to 256x256, differs from a stored reference (checked against "
-          "ao.c's picture) by no more than the sampling noise the run's ray count allows"};
+          "the picture, averaged down to 256x256 (or kept at its size when smaller), differs from "
+          "a stored reference (checked against ao.c's picture) by a mean squared error within a "
+          "bound worked out for the run's size and sample counts: the noise its rays allow (a "
+          "correct picture fails with probability 3e-7), the aliasing its sample grid allows at "
+          "edges, and the reference's own error"};
   return {std::move(info), [] { return std::unique_ptr<Workload>(std::make_unique<AoBench>()); }};
 }
 

@@ -155,7 +155,14 @@ WorkloadEntry make_c_ray_entry() {
       .metric = MetricKind::Seconds,
       .options =
           {
-              {"resolution", OptionKind::Text, "1080p", "picture size: 1080p, 4k, 5k or WxH", {}},
+              {"resolution",
+               OptionKind::Text,
+               "1080p",
+               fmt::format("picture size: 1080p, 4k, 5k or WxH, sides 1 to {}", cray::kMaxSide),
+               {},
+               0,
+               0,
+               [](const std::string& text) { cray::parse_resolution(text); }},
               {"rays",
                OptionKind::Integer,
                "16",

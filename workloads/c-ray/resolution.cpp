@@ -9,8 +9,6 @@
 namespace corebench::cray {
 namespace {
 
-constexpr int kMaxSide = 16384;
-
 bool parse_side(std::string_view text, int& side) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), side);
   return ec == std::errc() && end == text.data() + text.size() && side >= 1 && side <= kMaxSide;

@@ -5,6 +5,9 @@
 
 namespace corebench::cray {
 
+// The longest side a picture may have.
+constexpr int kMaxSide = 16384;
+
 struct Resolution {
   int width = 0;
   int height = 0;

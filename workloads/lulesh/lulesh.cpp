@@ -22,16 +22,21 @@ using lulesh::Real;
 // about twenty element fields and a share of the nodal ones).
 constexpr double kBytesPerElement = 720;
 
+lulesh::Regions::Settings region_settings(const OptionValues& options) {
+  lulesh::Regions::Settings regions;
+  regions.count = static_cast<Index>(options.integer("regions"));
+  regions.balance = static_cast<int>(options.integer("balance"));
+  regions.cost = static_cast<int>(options.integer("cost"));
+  return regions;
+}
+
 class Lulesh final : public Workload {
  public:
   void setup(const OptionValues& options, const RunConfig& config) override {
     const auto size = static_cast<Index>(options.integer("size"));
     max_cycles_ = options.is_auto("iterations") ? std::numeric_limits<Index>::max()
                                                 : static_cast<Index>(options.integer("iterations"));
-    lulesh::Regions::Settings regions;
-    regions.count = static_cast<Index>(options.integer("regions"));
-    regions.balance = static_cast<int>(options.integer("balance"));
-    regions.cost = static_cast<int>(options.integer("cost"));
+    const lulesh::Regions::Settings regions = region_settings(options);
     lulesh::Regions::check(regions);
     refuse_unless_it_fits(config, kBytesPerElement * std::pow(double(size), 3), "size",
                           std::to_string(size));
@@ -86,7 +91,8 @@ WorkloadEntry make_lulesh_entry() {
       {"balance",
        OptionKind::Integer,
        "1",
-       "region size imbalance: region r is drawn with weight (r+1)^balance (LULESH -b)",
+       "region size imbalance: region r is drawn with weight (r+1)^balance (LULESH -b); the "
+       "weights summed over the regions must fit LULESH's int",
        {},
        0,
        30},
@@ -104,6 +110,10 @@ WorkloadEntry make_lulesh_entry() {
       "check (MaxRelDiff < 1e-8), the same symmetry over the whole mesh under every swap of two "
       "axes, finite positive state, and a total energy between 50% and 100% of the blast's. "
       "Figure of merit as LULESH prints it: 1000 / grind time (us per zone per cycle).";
+  // Planning refuses regions and balance whose weights overflow, as setup would.
+  info.check = [](const OptionValues& options) {
+    lulesh::Regions::check(region_settings(options));
+  };
   return {std::move(info), [] { return std::unique_ptr<Workload>(new Lulesh()); }};
 }
 

@@ -52,7 +52,7 @@ WorkloadEntry make_ramspeed_entry() {
        "auto",
        "total bytes of the arrays (auto: the larger of 512MiB and 8x the last-level cache)",
        {},
-       16 * 1024,
+       ramspeed::kMinSize,
        1ull << 40},
       {"passes",
        OptionKind::Integer,

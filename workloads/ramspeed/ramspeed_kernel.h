@@ -19,6 +19,15 @@
 namespace corebench::ramspeed {
 
 constexpr std::uint64_t kMinDefaultSize = 512ull << 20;
+// Fewer elements per array than this and a pass is over before the clock
+// reads around it are negligible, or the arrays fit in L1 with room to spare.
+constexpr std::size_t kMinElements = 1024;
+// The smallest `size` option: kMinElements in each of the three arrays that
+// add and triad stream (the widest element type is 8 bytes), so that every
+// op and type gets at least kMinElements; the option's range starts here.
+constexpr std::uint64_t kMinSize = 3 * kMinElements * 8;
+// The arrays may take no more than this share of the memory.
+constexpr double kMaxMemoryShare = 0.8;
 // A run repeats the kernel until it has moved about this much, so that one
 // run lasts long enough to time well even for cache-sized arrays.
 constexpr double kBytesPerRun = 4.0 * (1ull << 30);
@@ -79,8 +88,14 @@ class RamspeedKernel final : public Workload {
     std::uint64_t size = options.is_auto("size")
                              ? std::max(kMinDefaultSize, 8 * config.last_level_cache_bytes)
                              : options.bytes("size");
+    // The range cannot know the machine; arrays that do not fit would fail
+    // to allocate or be killed while first touched.
+    if (config.memory_bytes && static_cast<double>(size) > kMaxMemoryShare * config.memory_bytes)
+      throw OptionError(fmt::format(
+          "option 'size': {} of arrays is more than {:.0f}% of this machine's {:.1f} GiB",
+          format_bytes(size), 100 * kMaxMemoryShare,
+          static_cast<double>(config.memory_bytes) / (1ull << 30)));
     count_ = size / (arrays_moved(op_) * sizeof(T));
-    if (count_ < 1024) throw OptionError("option 'size': too small for a bandwidth test");
     passes_ = options.is_auto("passes") ? std::max(kAutoRounds * passes_moving(kMinBytesPerRound),
                                                    passes_moving(kBytesPerRun))
                                         : options.integer("passes");
