@@ -130,7 +130,9 @@ Verdict LzmaWorkload::verify() {
                    {"streams", static_cast<double>(streams_.size())},
                    {"passes", static_cast<double>(passes_)},
                    {"bad_streams", static_cast<double>(bad)},
-                   {"bad_passes", static_cast<double>(bad_passes)}};
+                   {"bad_passes", static_cast<double>(bad_passes)},
+                   // The codec is part of what is measured: its version is kept.
+                   {"liblzma_version", static_cast<double>(lzma_version_number())}};
   const char* what = mode_ == Mode::Compress ? "stream" : "decoder output";
   if (bad != 0 || bad_passes != 0)
     verdict.detail = fmt::format(

@@ -24,10 +24,10 @@ WorkloadEntry make_sysbench_entry() {
               {"events",
                OptionKind::Integer,
                "auto",
-               "events per run (auto: about 10 s of this development VM's work per thread)",
+               "events per run (auto: about 10 s of the development VM's work per thread)",
                {},
                1,
-               1e9},
+               1e8},
           },
       .verification =
           "every event's prime count equals pi(max-prime - 1) - 1 from a sieve of "

@@ -14,10 +14,10 @@ namespace {
 
 // No event counts this many primes: a poisoned slot shows an event that did
 // not run.
-constexpr std::uint64_t kNotRun = std::numeric_limits<std::uint64_t>::max();
+constexpr std::uint32_t kNotRun = std::numeric_limits<std::uint32_t>::max();
 
-// About a second of one thread's events at max-prime 10000 on the
-// development VM (Sysbench 1.0.20 there: about 4,100 events/s per thread).
+// About a second of one thread's events at max-prime 10000 on the 2-vCPU AMD
+// EPYC development VM (Sysbench 1.0.20 there: about 4,100 events/s a thread).
 constexpr std::int64_t kEventsPerThreadSecond = 4100;
 constexpr std::int64_t kAutoSeconds = 10;
 
@@ -37,7 +37,7 @@ void SysbenchWorkload::setup(const OptionValues& options, const RunConfig& confi
   max_prime_ = static_cast<unsigned int>(options.integer("max-prime"));
   const std::int64_t events = options.is_auto("events") ? auto_events(max_prime_, config.threads)
                                                         : options.integer("events");
-  expected_ = count_odd_primes_below(max_prime_);
+  expected_ = static_cast<std::uint32_t>(count_odd_primes_below(max_prime_));
   counts_.assign(static_cast<std::size_t>(events), kNotRun);
 }
 
@@ -50,7 +50,8 @@ RunOutput SysbenchWorkload::run() {
   const unsigned int max_prime = max_prime_;
 #pragma omp parallel for schedule(dynamic)
   for (std::int64_t i = 0; i < events; ++i)
-    counts_[static_cast<std::size_t>(i)] = count_primes_by_trial_division(max_prime);
+    counts_[static_cast<std::size_t>(i)] =
+        static_cast<std::uint32_t>(count_primes_by_trial_division(max_prime));
   return {static_cast<double>(events)};
 }
 
