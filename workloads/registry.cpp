@@ -9,7 +9,9 @@
 #include "workloads/compress/compress.h"
 #include "workloads/linpack/linpack.h"
 #include "workloads/lulesh/lulesh.h"
+#include "workloads/lzma/lzma.h"
 #include "workloads/ramspeed/ramspeed.h"
+#include "workloads/sysbench/sysbench.h"
 
 namespace corebench {
 
@@ -34,6 +36,8 @@ const Registry& builtin_registry() {
       make_linpack_entry(),
       make_compile_entry(),
       make_compress_entry(),
+      make_sysbench_entry(),
+      make_lzma_entry(),
       make_cfd_entry(),
       make_lulesh_entry(),
   });

@@ -33,7 +33,8 @@ TEST(MemoryGuard, WorkloadsHonourTheRunnersMemory) {
       {"lulesh", {{"size", "400"}}},
       {"cfd", {{"mesh", "400"}}},
       {"linpack", {{"n", "20000"}}},
-      {"compress", {{"size", "1GiB"}}}};
+      {"compress", {{"size", "1GiB"}}},
+      {"lzma", {{"dict", "25"}, {"size", "1GiB"}}}};
   RunConfig small_machine;
   small_machine.memory_bytes = 256ull << 20;
   for (const auto& [id, options] : too_big) {

@@ -32,7 +32,7 @@ WorkloadEntry make_compress_entry() {
   // GCC 12 -Wrestrict false positive (GCC bug 105329).
   WorkloadInfo info{
       .id = "compress",
-      .title = "7-Zip-style zlib compression of a mixed corpus",
+      .title = "zlib deflate/inflate of a mixed corpus in independent chunks (pigz-style)",
       .category = "developer",
       .unit = "MB/s",
       .metric = MetricKind::Rate,

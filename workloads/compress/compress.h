@@ -1,4 +1,4 @@
-// 7-Zip-benchmark-style compression: a generated corpus compressed or
+// zlib deflate and inflate, pigz-style: a generated corpus compressed or
 // decompressed in memory with zlib, in independent chunks over the threads.
 #pragma once
 

@@ -5,35 +5,14 @@
 
 #include <algorithm>
 #include <cstring>
-#include <exception>
 #include <stdexcept>
 
 #include "workloads/common/memory_guard.h"
+#include "workloads/common/parallel_for_each.h"
 #include "workloads/compress/corpus.h"
 #include "workloads/compress/ratio_band.h"
 
 namespace corebench::compress {
-namespace {
-
-// Runs `work` on every chunk over the threads. An exception may not leave
-// an OpenMP region: the first one is carried out and rethrown here.
-template <class Work>
-void for_each_chunk(std::size_t chunks, Work work) {
-  std::exception_ptr error;
-#pragma omp parallel for schedule(dynamic)
-  for (std::size_t i = 0; i < chunks; ++i) {
-    try {
-      work(i, static_cast<std::size_t>(omp_get_thread_num()));
-    } catch (...) {
-#pragma omp critical(corebench_compress_error)
-      if (!error) error = std::current_exception();
-    }
-  }
-  if (error) std::rethrow_exception(error);
-}
-
-}  // namespace
-
 void CompressWorkload::setup(const OptionValues& options, const RunConfig& config) {
   mode_ = options.text("mode") == "compress" ? Mode::Compress : Mode::Decompress;
   level_ = std::stoi(options.text("level"));
@@ -116,7 +95,7 @@ Verdict CompressWorkload::verify() {
 }
 
 void CompressWorkload::compress_all() {
-  for_each_chunk(chunks_, [this](std::size_t i, std::size_t thread) {
+  parallel_for_each(chunks_, [this](std::size_t i, std::size_t thread) {
     packed_size_[i] =
         deflaters_[thread]->compress(chunk_begin(i), chunk_size(i), packed_chunk(i), slot_);
     crc_[i] = crc32_of(chunk_begin(i), chunk_size(i));
@@ -124,7 +103,7 @@ void CompressWorkload::compress_all() {
 }
 
 void CompressWorkload::decompress_all() {
-  for_each_chunk(chunks_, [this](std::size_t i, std::size_t thread) {
+  parallel_for_each(chunks_, [this](std::size_t i, std::size_t thread) {
     unsigned char* out = unpacked_.data() + i * chunk_;
     inflaters_[thread]->decompress(packed_chunk(i), packed_size_[i], out, chunk_size(i));
     crc_[i] = crc32_of(out, chunk_size(i));

@@ -1,6 +1,6 @@
 // The compress workload: the corpus cut into independent chunks, each one
-// compressed on its own with its CRC-32 kept beside it, as 7-Zip's
-// benchmark and `pigz --independent` do; the chunks go to the threads
+// compressed on its own with its CRC-32 kept beside it, as
+// `pigz --independent` does; the chunks go to the threads
 // dynamically. One test compresses, the other decompresses.
 #pragma once
 

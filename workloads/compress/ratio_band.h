@@ -7,13 +7,9 @@
 // end part-way through the segment rotation.
 #pragma once
 
-namespace corebench::compress {
+#include "workloads/common/ratio_band.h"
 
-struct RatioBand {
-  double low = 0;
-  double high = 0;
-  bool contains(double ratio) const { return ratio >= low && ratio <= high; }
-};
+namespace corebench::compress {
 
 // Levels 6 and 9 differ by less than 0.3 % on this corpus: one band.
 inline RatioBand expected_ratio(int level) {
