@@ -205,4 +205,9 @@ OptionDeclaration& OptionDeclaration::help(std::string text) {
   return *this;
 }
 
+OptionDeclaration& OptionDeclaration::checked_by(std::function<void(const std::string&)> check) {
+  spec_.check = std::move(check);
+  return *this;
+}
+
 }  // namespace corebench

@@ -50,6 +50,8 @@ class OptionDeclaration {
   OptionDeclaration& text();
   OptionDeclaration& by_default(std::string value);
   OptionDeclaration& help(std::string text);
+  // A text option's own check (see OptionSpec::check).
+  OptionDeclaration& checked_by(std::function<void(const std::string&)> check);
 
   operator OptionSpec() const { return spec_; }
 

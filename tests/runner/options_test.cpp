@@ -6,10 +6,10 @@ namespace corebench {
 namespace {
 
 const std::vector<OptionSpec> kSpecs = {
-    {"op", OptionKind::Choice, "copy", "", {"copy", "triad"}},
-    {"n", OptionKind::Integer, "10", "", {}, 1, 100},
-    {"re", OptionKind::Real, "100", "", {}, 1, 1e4},
-    {"size", OptionKind::Bytes, "auto", "", {}, 1024, 1ull << 30},
+    option("op").choice({"copy", "triad"}).by_default("copy").help(""),
+    option("n").integer(1, 100).by_default("10").help(""),
+    option("re").real(1, 1e4).by_default("100").help(""),
+    option("size").bytes(1024, 1ull << 30).by_default("auto").help(""),
 };
 
 TEST(ParseBytes, UnitsAndErrors) {

@@ -34,7 +34,7 @@ TEST(MemoryGuard, WorkloadsHonourTheRunnersMemory) {
       {"cfd", {{"mesh", "400"}}},
       {"linpack", {{"n", "20000"}}},
       {"compress", {{"size", "1GiB"}}},
-      {"lzma", {{"dict", "25"}, {"size", "1GiB"}}}};
+      {"lzma", {{"dict", "25"}, {"size", "64MiB"}}}};
   RunConfig small_machine;
   small_machine.memory_bytes = 256ull << 20;
   for (const auto& [id, options] : too_big) {

@@ -97,32 +97,20 @@ WorkloadEntry make_aobench_entry() {
       .metric = MetricKind::Seconds,
       .options =
           {
-              {"size",
-               OptionKind::Integer,
-               "2048",
-               "picture width and height in pixels",
-               {},
-               16,
-               16384},
-              {"subsamples",
-               OptionKind::Integer,
-               "2",
-               "primary rays per pixel side (NSUBSAMPLES)",
-               {},
-               1,
-               16},
-              {"ao-samples",
-               OptionKind::Integer,
-               "8",
-               "occlusion rays per hit point side (NAO_SAMPLES; rays = its square)",
-               {},
-               1,
-               64},
-              {"save-image",
-               OptionKind::Text,
-               "none",
-               "file to write the picture to as PPM, or none",
-               {}},
+              option("size").integer(16, 16384).by_default("2048").help(
+                  "picture width and height in pixels"),
+              option("subsamples")
+                  .integer(1, 16)
+                  .by_default("2")
+                  .help("primary rays per pixel side (NSUBSAMPLES)"),
+              option("ao-samples")
+                  .integer(1, 64)
+                  .by_default("8")
+                  .help("occlusion rays per hit point side (NAO_SAMPLES; rays = its square)"),
+              option("save-image")
+                  .text()
+                  .by_default("none")
+                  .help("file to write the picture to as PPM, or none"),
           },
       .verification =
           "every pixel's open-sky fraction lies in [0, 1] (pixels are poisoned before each run); "

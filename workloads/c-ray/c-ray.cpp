@@ -155,36 +155,27 @@ WorkloadEntry make_c_ray_entry() {
       .metric = MetricKind::Seconds,
       .options =
           {
-              {"resolution",
-               OptionKind::Text,
-               "1080p",
-               fmt::format("picture size: 1080p, 4k, 5k or WxH, sides 1 to {}", cray::kMaxSide),
-               {},
-               0,
-               0,
-               [](const std::string& text) { cray::parse_resolution(text); }},
-              {"rays",
-               OptionKind::Integer,
-               "16",
-               "rays per pixel (jittered supersampling)",
-               {},
-               1,
-               4096},
-              {"scene",
-               OptionKind::Text,
-               kSphereFlake,
-               "sphfract (C-Ray 2.0's benchmark scene) or the path of a c-ray scene file",
-               {}},
-              {"save-image",
-               OptionKind::Text,
-               "none",
-               "file to write the picture to as PPM, or none",
-               {}},
+              option("resolution")
+                  .text()
+                  .by_default("1080p")
+                  .help(fmt::format("picture size: 1080p, 4k, 5k or WxH, sides 1 to {}",
+                                    cray::kMaxSide))
+                  .checked_by([](const std::string& text) { cray::parse_resolution(text); }),
+              option("rays").integer(1, 4096).by_default("16").help(
+                  "rays per pixel (jittered supersampling)"),
+              option("scene")
+                  .text()
+                  .by_default(kSphereFlake)
+                  .help("sphfract (C-Ray 2.0's benchmark scene) or the path of a c-ray scene file"),
+              option("save-image")
+                  .text()
+                  .by_default("none")
+                  .help("file to write the picture to as PPM, or none"),
           },
       .verification =
           "every 32x32 tile rendered; 256 pixels re-rendered with every sphere tested instead of "
-          "the "
-          "octree match byte for byte; for sphfract in 16:9 sizes, the picture averaged down to "
+          "the octree match byte for byte; for sphfract in 16:9 sizes, the picture averaged down "
+          "to "
           "160x90 has a PSNR of at least 35 dB (25 dB below 16 samples per 160x90 pixel) against a "
           "stored reference that c-ray-fast 2.0's own picture matches to 48 dB"};
   return {std::move(info), [] { return std::unique_ptr<Workload>(std::make_unique<CRay>()); }};

@@ -80,26 +80,17 @@ WorkloadEntry make_cfd_entry() {
       .metric = MetricKind::Seconds,
       .options =
           {
-              {"mesh", OptionKind::Integer, "48", "cells per edge of the cavity", {}, 4, 400},
-              {"dim",
-               OptionKind::Choice,
-               "3",
-               "3: a cube; 2: a square, as a one-cell-thick slab",
-               {"2", "3"}},
-              {"re",
-               OptionKind::Real,
-               "400",
-               "Reynolds number (lid speed x side / viscosity)",
-               {},
-               1,
-               1000},
-              {"iterations",
-               OptionKind::Integer,
-               "auto",
-               "SIMPLE outer iterations (auto: until every residual is below 1e-5)",
-               {},
-               1,
-               100000},
+              option("mesh").integer(4, 400).by_default("48").help("cells per edge of the cavity"),
+              option("dim")
+                  .choice({"2", "3"})
+                  .by_default("3")
+                  .help("3: a cube; 2: a square, as a one-cell-thick slab"),
+              option("re").real(1, 1000).by_default("400").help(
+                  "Reynolds number (lid speed x side / viscosity)"),
+              option("iterations")
+                  .integer(1, 100000)
+                  .by_default("auto")
+                  .help("SIMPLE outer iterations (auto: until every residual is below 1e-5)"),
           },
       .verification =
           "converged (every normalised residual below 1e-5, unless iterations is fixed); once "

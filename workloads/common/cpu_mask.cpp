@@ -1,8 +1,9 @@
 #include "workloads/common/cpu_mask.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <stdexcept>
-#include <string>
 #include <system_error>
 
 namespace corebench {
@@ -12,8 +13,8 @@ cpu_set_t cpu_mask(const std::vector<int>& cpus) {
   CPU_ZERO(&mask);
   for (const int cpu : cpus) {
     if (cpu < 0 || cpu >= CPU_SETSIZE)
-      throw std::invalid_argument("CPU " + std::to_string(cpu) + " is beyond the largest mask (" +
-                                  std::to_string(CPU_SETSIZE) + " CPUs)");
+      throw std::invalid_argument(
+          fmt::format("CPU {} is beyond the largest mask ({} CPUs)", cpu, CPU_SETSIZE));
     CPU_SET(cpu, &mask);
   }
   return mask;
@@ -32,11 +33,9 @@ std::vector<int> allowed_cpus() {
 
 void pin_calling_thread(const std::vector<int>& cpus) {
   const cpu_set_t mask = cpu_mask(cpus);
-  if (sched_setaffinity(0, sizeof mask, &mask) != 0) {
-    std::string list;
-    for (const int cpu : cpus) list += (list.empty() ? "" : ",") + std::to_string(cpu);
-    throw std::system_error(errno, std::generic_category(), "cannot pin to CPUs " + list);
-  }
+  if (sched_setaffinity(0, sizeof mask, &mask) != 0)
+    throw std::system_error(errno, std::generic_category(),
+                            fmt::format("cannot pin to CPUs {}", fmt::join(cpus, ",")));
 }
 
 }  // namespace corebench

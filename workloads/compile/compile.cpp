@@ -7,25 +7,21 @@ namespace {
 
 std::vector<OptionSpec> compile_options() {
   return {
-      {"size",
-       OptionKind::Choice,
-       "medium",
-       "project size in CPU time with g++ -O2: small ~10 s, medium ~2 min, large ~8 min",
-       {"small", "medium", "large"}},
-      {"seed", OptionKind::Integer, "1", "seed of the generated project", {}, 0, 2147483647},
-      {"compiler", OptionKind::Text, "auto", "C++ compiler command; auto = $CXX, else c++", {}},
-      {"flags",
-       OptionKind::Text,
-       "-O2",
-       "compiler flags, split at spaces (the project puts -std=c++17 before them)",
-       {}},
-      {"jobs",
-       OptionKind::Integer,
-       "auto",
-       "compiler processes at once; auto = thread count",
-       {},
-       1,
-       compile::JobScheduler::kMaxSlots},
+      option("size")
+          .choice({"small", "medium", "large"})
+          .by_default("medium")
+          .help("project size in CPU time with g++ -O2: small ~10 s, medium ~2 min, large ~8 min"),
+      option("seed").integer(0, 2147483647).by_default("1").help("seed of the generated project"),
+      option("compiler")
+          .text()
+          .by_default("auto")
+          .help("C++ compiler command; auto = $CXX, else c++"),
+      option("flags").text().by_default("-O2").help(
+          "compiler flags, split at spaces (the project puts -std=c++17 before them)"),
+      option("jobs")
+          .integer(1, compile::JobScheduler::kMaxSlots)
+          .by_default("auto")
+          .help("compiler processes at once; auto = thread count"),
   };
 }
 

@@ -7,21 +7,17 @@ namespace {
 
 std::vector<OptionSpec> compress_options() {
   return {
-      {"mode",
-       OptionKind::Choice,
-       "compress",
-       "compress or decompress; MB/s counts uncompressed bytes either way",
-       {"compress", "decompress"}},
-      {"level", OptionKind::Choice, "6", "zlib compression level", {"1", "6", "9"}},
-      {"size", OptionKind::Bytes, "256MiB", "corpus size", {}, 1 << 20, 64.0 * (1ull << 30)},
-      {"chunk",
-       OptionKind::Bytes,
-       "1MiB",
-       "independently compressed chunk",
-       {},
-       64 << 10,
-       256 << 20},
-      {"seed", OptionKind::Integer, "1", "seed of the corpus", {}, 0, 2147483647},
+      option("mode")
+          .choice({"compress", "decompress"})
+          .by_default("compress")
+          .help("compress or decompress; MB/s counts uncompressed bytes either way"),
+      option("level").choice({"1", "6", "9"}).by_default("6").help("zlib compression level"),
+      option("size").bytes(1 << 20, 64.0 * (1ull << 30)).by_default("256MiB").help("corpus size"),
+      option("chunk")
+          .bytes(64 << 10, 256 << 20)
+          .by_default("1MiB")
+          .help("independently compressed chunk"),
+      option("seed").integer(0, 2147483647).by_default("1").help("seed of the corpus"),
   };
 }
 

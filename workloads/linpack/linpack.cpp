@@ -121,20 +121,15 @@ WorkloadEntry make_linpack_entry() {
   info.unit = "GFLOPS";
   info.metric = MetricKind::Rate;
   info.options = {
-      {"n",
-       OptionKind::Integer,
-       "auto",
-       "order of the system (auto: about 40% of the memory, at most 20000)",
-       {},
-       1,
-       200000},
-      {"nb", OptionKind::Integer, "256", "panel width of the blocked LU (blas=eigen)", {}, 8, 4096},
-      {"blas",
-       OptionKind::Choice,
-       "eigen",
-       "eigen: blocked LU on Eigen's products; system: the system LAPACK's dgetrf+dgetrs",
-       {"eigen", "system"}},
-      {"seed", OptionKind::Integer, "1", "seed of the random matrix", {}, 0, 1e15},
+      option("n").integer(1, 200000).by_default("auto").help(
+          "order of the system (auto: about 40% of the memory, at most 20000)"),
+      option("nb").integer(8, 4096).by_default("256").help(
+          "panel width of the blocked LU (blas=eigen)"),
+      option("blas")
+          .choice({"eigen", "system"})
+          .by_default("eigen")
+          .help("eigen: blocked LU on Eigen's products; system: the system LAPACK's dgetrf+dgetrs"),
+      option("seed").integer(0, 1e15).by_default("1").help("seed of the random matrix"),
   };
   info.verification =
       "HPL scaled residual ||Ax-b||_inf / (eps (||A||_inf ||x||_inf + ||b||_inf) n) < 16, with A "

@@ -73,36 +73,18 @@ WorkloadEntry make_lulesh_entry() {
   info.unit = "z/s";
   info.metric = MetricKind::Rate;
   info.options = {
-      {"size",
-       OptionKind::Integer,
-       "30",
-       "elements per edge of the cube mesh (LULESH -s)",
-       {},
-       1,
-       600},
-      {"iterations",
-       OptionKind::Integer,
-       "auto",
-       "cycles to run (LULESH -i); auto runs to the stop time",
-       {},
-       1,
-       10000000},
-      {"regions", OptionKind::Integer, "11", "material regions (LULESH -r)", {}, 1, 1000},
-      {"balance",
-       OptionKind::Integer,
-       "1",
-       "region size imbalance: region r is drawn with weight (r+1)^balance (LULESH -b); the "
-       "weights summed over the regions must fit LULESH's int",
-       {},
-       0,
-       30},
-      {"cost",
-       OptionKind::Integer,
-       "1",
-       "extra equation-of-state passes of the costly regions (LULESH -c)",
-       {},
-       0,
-       1000},
+      option("size").integer(1, 600).by_default("30").help(
+          "elements per edge of the cube mesh (LULESH -s)"),
+      option("iterations")
+          .integer(1, 10000000)
+          .by_default("auto")
+          .help("cycles to run (LULESH -i); auto runs to the stop time"),
+      option("regions").integer(1, 1000).by_default("11").help("material regions (LULESH -r)"),
+      option("balance").integer(0, 30).by_default("1").help(
+          "region size imbalance: region r is drawn with weight (r+1)^balance (LULESH -b); the "
+          "weights summed over the regions must fit LULESH's int"),
+      option("cost").integer(0, 1000).by_default("1").help(
+          "extra equation-of-state passes of the costly regions (LULESH -c)"),
   };
   info.verification =
       "Final origin energy and iteration count equal LULESH 2.0.3's (6 significant digits) "

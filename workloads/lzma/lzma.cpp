@@ -7,32 +7,18 @@ namespace {
 
 std::vector<OptionSpec> lzma_options() {
   return {
-      {"mode",
-       OptionKind::Choice,
-       "compress",
-       "compress or decompress, rated by 7-Zip's formula for each",
-       {"compress", "decompress"}},
-      {"dict",
-       OptionKind::Integer,
-       "25",
-       "log2 of the LZMA dictionary size, as `7z b -md=N`",
-       {},
-       22,
-       25},
-      {"size",
-       OptionKind::Bytes,
-       "auto",
-       "data per stream (auto: the dictionary plus 64KiB, as 7-Zip picks it)",
-       {},
-       64 << 10,
-       64 << 20},
-      {"passes",
-       OptionKind::Integer,
-       "auto",
-       "passes per stream and run (auto: 7-Zip's rule for a 3 GHz core)",
-       {},
-       1,
-       1e6},
+      option("mode")
+          .choice({"compress", "decompress"})
+          .by_default("compress")
+          .help("compress or decompress, rated by 7-Zip's formula for each"),
+      option("dict").integer(22, 25).by_default("25").help(
+          "log2 of the LZMA dictionary size, as `7z b -md=N`"),
+      option("size")
+          .bytes(64 << 10, 64 << 20)
+          .by_default("auto")
+          .help("data per stream (auto: the dictionary plus 64KiB, as 7-Zip picks it)"),
+      option("passes").integer(1, 1e6).by_default("auto").help(
+          "passes per stream and run (auto: 7-Zip's rule for a 3 GHz core)"),
   };
 }
 

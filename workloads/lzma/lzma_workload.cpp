@@ -22,9 +22,9 @@ void LzmaWorkload::setup(const OptionValues& options, const RunConfig& config) {
   size_ = options.is_auto("size") ? bench_size(dict_) : options.bytes("size");
   const std::size_t threads = static_cast<std::size_t>(std::max(1, omp_get_max_threads()));
   const std::size_t stream_count = mode_ == Mode::Compress ? threads : (threads + 1) / 2;
-  refuse_unless_it_fits(config, bytes_needed(stream_count, threads), "size",
-                        fmt::format("{} for {} streams and {} threads", format_bytes(size_),
-                                    stream_count, threads));
+  refuse_unless_it_fits(
+      config, bytes_needed(stream_count, threads), "size",
+      fmt::format("{} for {} streams and {} threads", format_bytes(size_), stream_count, threads));
 
   streams_.resize(stream_count);
   parallel_for_each(stream_count, [this](std::size_t i, std::size_t) {

@@ -37,32 +37,23 @@ WorkloadEntry make_ramspeed_entry() {
   info.unit = "MB/s";
   info.metric = MetricKind::Rate;
   info.options = {
-      {"type",
-       OptionKind::Choice,
-       "float",
-       "element type: 64-bit integers or doubles",
-       {"int", "float"}},
-      {"op",
-       OptionKind::Choice,
-       "triad",
-       "kernel: copy c=a, scale b=3c, add c=a+b, triad a=b+3c",
-       {"copy", "scale", "add", "triad"}},
-      {"size",
-       OptionKind::Bytes,
-       "auto",
-       "total bytes of the arrays (auto: the larger of 512MiB and 8x the last-level cache)",
-       {},
-       ramspeed::kMinSize,
-       1ull << 40},
-      {"passes",
-       OptionKind::Integer,
-       "auto",
-       "kernel passes per timed run (auto: at least 20 rounds and about 4 GiB moved); the run "
-       "reports its fastest round of passes, a round being one pass of 64 MiB or more, as STREAM "
-       "reports the fastest of its 20 passes",
-       {},
-       1,
-       1e6},
+      option("type")
+          .choice({"int", "float"})
+          .by_default("float")
+          .help("element type: 64-bit integers or doubles"),
+      option("op")
+          .choice({"copy", "scale", "add", "triad"})
+          .by_default("triad")
+          .help("kernel: copy c=a, scale b=3c, add c=a+b, triad a=b+3c"),
+      option("size")
+          .bytes(ramspeed::kMinSize, 1ull << 40)
+          .by_default("auto")
+          .help(
+              "total bytes of the arrays (auto: the larger of 512MiB and 8x the last-level cache)"),
+      option("passes").integer(1, 1e6).by_default("auto").help(
+          "kernel passes per timed run (auto: at least 20 rounds and about 4 GiB moved); the run "
+          "reports its fastest round of passes, a round being one pass of 64 MiB or more, as "
+          "STREAM reports the fastest of its 20 passes"),
   };
   info.verification =
       "every element of the written array equals its closed-form value (exact for int, "

@@ -14,20 +14,13 @@ WorkloadEntry make_sysbench_entry() {
       .metric = MetricKind::Rate,
       .options =
           {
-              {"max-prime",
-               OptionKind::Integer,
-               "10000",
-               "Sysbench's cpu-max-prime: each event tests every number in [3, max-prime)",
-               {},
-               3,
-               10000000},
-              {"events",
-               OptionKind::Integer,
-               "auto",
-               "events per run (auto: about 10 s of the development VM's work per thread)",
-               {},
-               1,
-               1e8},
+              option("max-prime")
+                  .integer(3, 10000000)
+                  .by_default("10000")
+                  .help(
+                      "Sysbench's cpu-max-prime: each event tests every number in [3, max-prime)"),
+              option("events").integer(1, 1e8).by_default("auto").help(
+                  "events per run (auto: about 10 s of the development VM's work per thread)"),
           },
       .verification =
           "every event's prime count equals pi(max-prime - 1) - 1 from a sieve of "
