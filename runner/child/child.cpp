@@ -68,7 +68,7 @@ int run_child(const Registry& registry, const std::string& request_json) {
     if (!request.schedule.empty()) {
       apply_openmp_schedule(parse_openmp_schedule(request.schedule));
     }
-    const OptionValues options = OptionValues::resolve(entry->info.options, request.options);
+    const OptionValues options = resolve_options(entry->info, request.options);
     workload = entry->make();
     workload->setup(
         options,

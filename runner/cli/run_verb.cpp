@@ -38,11 +38,10 @@ int run_verb(const Registry& registry, const RunArgs& args) {
   const std::optional<ResultFile> reference = load_reference(args.reference);
   const ResultFile* ref = reference ? &*reference : nullptr;
 
+  const SessionSettings settings = session_settings(args);
   ResultFileWriter writer(args.output);
-  const StoppingRule rule;
-  ProgressDisplay progress(args.runs.value_or(rule.min_runs), ref);
-  const Session session =
-      run_session(tests, session_settings(args), request.topology, {&writer, &progress});
+  ProgressDisplay progress(settings, ref);
+  const Session session = run_session(tests, settings, request.topology, {&writer, &progress});
   if (session.interrupted) return kInterruptedExit;
   fmt::print("\n");
   make_text_reporter()->write(compare({session.result}, ref), std::cout);

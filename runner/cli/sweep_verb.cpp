@@ -17,10 +17,6 @@ namespace {
 class SweepTable final : public SessionListener {
  public:
   explicit SweepTable(std::string heading) : heading_(std::move(heading)) {}
-  void session_started(const ResultFile&, std::size_t) override {}
-  void test_started(const ResultFile&, std::size_t) override {}
-  void run_finished(const ResultFile&) override {}
-  void test_finished(const ResultFile&) override {}
   void session_finished(const ResultFile& result, bool interrupted) override {
     if (interrupted || result.tests.empty()) return;
     fmt::print("\n{}\n{}", heading_,
@@ -52,14 +48,14 @@ int sweep_verb(const Registry& registry, const SweepArgs& args) {
   for (const auto& note : plan.notes) fmt::print(stderr, "corebench: sweep: {}\n", note);
   if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
 
+  const SessionSettings settings = session_settings(args.run);
   ResultFileWriter writer(args.run.output);
-  const StoppingRule rule;
-  ProgressDisplay progress(args.run.runs.value_or(rule.min_runs), nullptr);
+  ProgressDisplay progress(settings, nullptr);
   SweepTable table(fmt::format("{} on {} ({} profile)", args.workload,
                                base.topology.model.empty() ? "this machine" : base.topology.model,
                                base.profile.name));
-  const Session session = run_session(plan.tests, session_settings(args.run), base.topology,
-                                      {&writer, &progress, &table});
+  const Session session =
+      run_session(plan.tests, settings, base.topology, {&writer, &progress, &table});
   if (session.interrupted) return kInterruptedExit;
   fmt::print("\nResults: {}\n", writer.path().string());
   return 0;

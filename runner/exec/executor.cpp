@@ -131,7 +131,7 @@ TestResult describe_test(const PlannedTest& test) {
   const WorkloadInfo& info = test.entry->info;
   result.name = test.spec.name();
   result.workload = info.id;
-  result.options = OptionValues::resolve(info.options, test.spec.options).all();
+  result.options = test.options.all();
   result.cpus_spec = test.cpus_spec;
   result.cpus = test.cpus.to_string();
   result.threads = test.threads;

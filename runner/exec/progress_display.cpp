@@ -10,6 +10,7 @@
 
 #include "runner/results/compare.h"
 #include "runner/results/number_format.h"
+#include "runner/results/stats.h"
 
 namespace corebench {
 namespace {
@@ -37,8 +38,10 @@ void warn_if_strayed(const TestResult& test) {
 
 }  // namespace
 
-ProgressDisplay::ProgressDisplay(int planned_runs, const ResultFile* reference)
-    : planned_runs_(planned_runs), reference_(reference), tty_(isatty(STDERR_FILENO) != 0) {}
+ProgressDisplay::ProgressDisplay(const SessionSettings& settings, const ResultFile* reference)
+    : planned_runs_(settings.runs.value_or(StoppingRule{}.min_runs)),
+      reference_(reference),
+      tty_(isatty(STDERR_FILENO) != 0) {}
 
 void ProgressDisplay::session_started(const ResultFile&, std::size_t planned_tests) {
   tests_ = planned_tests;

@@ -6,15 +6,15 @@
 #include <cstddef>
 #include <string>
 
-#include "runner/exec/session_listener.h"
+#include "runner/exec/session.h"
 
 namespace corebench {
 
 class ProgressDisplay final : public SessionListener {
  public:
-  // `planned_runs` estimates the time left; `reference` (may be null) gives
-  // the result lines their multipliers.
-  ProgressDisplay(int planned_runs, const ResultFile* reference);
+  // The settings' runs (else the stopping rule's least) estimate the time
+  // left; `reference` (may be null) gives the result lines their multipliers.
+  ProgressDisplay(const SessionSettings& settings, const ResultFile* reference);
 
   void session_started(const ResultFile& result, std::size_t planned_tests) override;
   void test_started(const ResultFile& result, std::size_t index) override;

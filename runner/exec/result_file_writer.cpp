@@ -2,18 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <ctime>
+#include "runner/common/utc_time.h"
 
 namespace corebench {
 namespace {
 
 std::filesystem::path default_path() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char name[64];
-  std::strftime(name, sizeof(name), "%Y%m%d-%H%M%S.json", &tm);
-  return std::filesystem::path("corebench-results") / name;
+  return std::filesystem::path("corebench-results") / utc_now("%Y%m%d-%H%M%S.json");
 }
 
 }  // namespace
@@ -27,8 +22,6 @@ void ResultFileWriter::session_started(const ResultFile& result, std::size_t pla
   fmt::print(stderr, "corebench {}: {} tests, results in {}\n", result.corebench_version,
              planned_tests, path_.string());
 }
-
-void ResultFileWriter::test_started(const ResultFile&, std::size_t) {}
 
 void ResultFileWriter::run_finished(const ResultFile& result) {
   write_result_file(path_, result);

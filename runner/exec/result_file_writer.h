@@ -17,7 +17,6 @@ class ResultFileWriter final : public SessionListener {
   const std::filesystem::path& path() const { return path_; }
 
   void session_started(const ResultFile& result, std::size_t planned_tests) override;
-  void test_started(const ResultFile& result, std::size_t index) override;
   void run_finished(const ResultFile& result) override;
   void test_finished(const ResultFile& result) override;
   // Interrupted: says which test it was and where the finished ones are.

@@ -1,7 +1,6 @@
 #include "runner/exec/session.h"
 
-#include <ctime>
-
+#include "runner/common/utc_time.h"
 #include "runner/exec/executor.h"
 #include "runner/exec/interrupt.h"
 #include "runner/exec/self_command.h"
@@ -11,15 +10,6 @@
 namespace corebench {
 namespace {
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[64];
-  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
 ResultFile machine_facts(const SessionSettings& settings, const Topology& topology) {
   ResultFile result;
   result.system = read_system_info(topology);
@@ -27,7 +17,7 @@ ResultFile machine_facts(const SessionSettings& settings, const Topology& topolo
   result.label = !settings.label.empty()           ? settings.label
                  : !result.system.hostname.empty() ? result.system.hostname
                                                    : "this machine";
-  result.created = utc_now();
+  result.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
   result.topology = topology_to_json(topology);
   return result;
 }

@@ -232,16 +232,17 @@ class Parser {
     }
     // clusterN, nodeN and ccdN beyond the listed names: say which exist.
     const bool amd = topology_.vendor == "AuthenticAMD";
-    for (const auto& [prefix, family] : {std::pair<std::string, std::string>{"cluster", "cluster"},
-                                         {"node", "node"},
-                                         {"ccd", "l3"}}) {
+    for (const auto& [prefix, kind] :
+         {std::pair<std::string, DomainKind>{"cluster", DomainKind::Cluster},
+          {"node", DomainKind::Numa},
+          {"ccd", DomainKind::L3}}) {
       const std::string digits = token.text.substr(std::min(prefix.size(), token.text.size()));
       if (token.text.compare(0, prefix.size(), prefix) != 0 || digits.empty() ||
           digits.find_first_not_of("0123456789") != std::string::npos) {
         continue;
       }
       if (prefix == "ccd" && !amd) fail_at("'ccd' names exist on AMD only; use l3:N", token);
-      return domain(family, digits, token);
+      return domain(kind, digits, token);
     }
     fail_at("unknown name '" + token.text + "' (names here: " + known_names() + ")", token);
   }
@@ -255,25 +256,22 @@ class Parser {
     if (index_token.kind != TokenKind::List) {
       fail_at("expected an index but found '" + index_token.text + "'", index_token);
     }
-    return domain(token.text, index_token.text, index_token);
+    return domain(*domain_kind_named(token.text), index_token.text, index_token);
   }
 
-  // Domain `index` of the `family` ("core", "l3", ...); `token` is where
-  // the index was written.
-  CpuSet domain(const std::string& family, const std::string& index, const Token& token) const {
-    const std::vector<CpuSet> domains = domains_named(family);
+  // Domain `index` of `kind`; `token` is where the index was written.
+  CpuSet domain(DomainKind kind, const std::string& index, const Token& token) const {
+    const std::vector<CpuSet> domains = topology_.sets_of(kind);
+    const std::string family = domain_kind_name(kind);
     std::size_t value = 0;
     const auto [end, error] = std::from_chars(index.data(), index.data() + index.size(), value);
     if (error != std::errc() || end != index.data() + index.size() || value >= domains.size()) {
-      fail_at("there is no " + family + ":" + index + " (this machine has " + family + ":0.." +
-                  std::to_string(domains.size() - 1) + ")",
-              token);
+      // A VM without cache files has no l2 or l3 domains at all.
+      const std::string has =
+          domains.empty() ? "none" : family + ":0.." + std::to_string(domains.size() - 1);
+      fail_at("there is no " + family + ":" + index + " (this machine has " + has + ")", token);
     }
     return domains[value];
-  }
-
-  std::vector<CpuSet> domains_named(const std::string& name) const {
-    return topology_.sets_of(domain_kind_named(name).value_or(DomainKind::Package));
   }
 
   // The names, with runs of numbered ones shortened: "cluster0..3".

@@ -70,7 +70,7 @@ PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestS
     throw Error(fmt::format("unknown workload '{}' (workloads: {})", spec.workload,
                             workload_ids(registry)));
   try {
-    resolve_options(test.entry->info, spec.options);
+    test.options = resolve_options(test.entry->info, spec.options);
   } catch (const OptionError& e) {
     throw Error(fmt::format("{}: {}", spec.workload, e.what()));
   }

@@ -13,6 +13,7 @@ namespace corebench {
 struct PlannedTest {
   TestSpec spec;
   const WorkloadEntry* entry = nullptr;
+  OptionValues options;   // spec.options checked, defaults filled in
   std::string cpus_spec;  // the expression `cpus` came from
   CpuSet cpus;
   int threads = 1;

@@ -122,6 +122,13 @@ TEST(CpuSetExpression, StrixHaloCcdsAndSmt) {
   EXPECT_NE(error_of("p", strix).find("unknown name 'p'"), std::string::npos);
 }
 
+// A VM whose sysfs has no cache files (and no CPUID answers in a dump).
+TEST(CpuSetExpression, NoCacheDomainsIsSaidSo) {
+  EXPECT_EQ(error_of("l2:0", "amd-zen5-vm-2cpu"),
+            "cpu set 'l2:0': there is no l2:0 (this machine has none) (position 3)");
+  EXPECT_EQ(resolve("zen5", "amd-zen5-vm-2cpu"), "0-1");
+}
+
 TEST(CpuSetExpression, IntelHybridPAndE) {
   const std::string i7 = "intel-i7-1370p-hybrid";
   EXPECT_EQ(resolve("p", i7), "0-11");
