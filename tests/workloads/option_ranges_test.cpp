@@ -36,6 +36,8 @@ const std::map<std::string, Options> kBaseline = {
     {"lulesh", {{"size", "4"}}},
     {"compile", {{"size", "small"}, {"flags", "-O0"}}},
     {"compress", {{"size", "1MiB"}, {"chunk", "64KiB"}}},
+    {"sysbench", {{"max-prime", "1000"}, {"events", "10"}}},
+    {"lzma", {{"dict", "22"}, {"size", "64KiB"}, {"passes", "1"}}},
 };
 
 // Values of text options to walk besides the default (the walk cannot
@@ -117,6 +119,19 @@ const std::vector<Cost> kCosts = {
     {"compress", "size", 16 << 20, false, Build::Any,
      "corpora above 16 MiB take seconds to generate and compress"},
     {"compress", "size", 1 << 20, false, Build::Emulated, "emulated zlib is ~30x slower"},
+    {"sysbench", "max-prime", 100000, false, Build::Any,
+     "an event up to 10^7 is ~10^10 divisions (seconds each)"},
+    {"sysbench", "max-prime", 10000, false, Build::Emulated, "emulated division is ~30x slower"},
+    {"sysbench", "events", 10000, true, Build::Any,
+     "10^8 events are hours; auto is ~10 s per thread by design"},
+    {"sysbench", "events", 1000, true, Build::Emulated, "emulated division is ~30x slower"},
+    {"lzma", "size", 512 << 10, true, Build::Any,
+     "LZMA level 5 compresses about 1 MB/s here: 2 MiB and up (auto: 32 MiB) are seconds"},
+    {"lzma", "size", 256 << 10, true, Build::Emulated, "emulated LZMA is ~30x slower"},
+    {"lzma", "passes", 32, true, Build::Any,
+     "a thousand passes and up are minutes; auto is 7-Zip's rule for seconds of work"},
+    {"lzma", "passes", 2, true, Build::Sanitized, "LZMA under ASan is ~5x slower"},
+    {"lzma", "passes", 2, true, Build::Emulated, "emulated LZMA is ~30x slower"},
     {"compile", "seed", kEveryValue, false, Build::Sanitized, kNativeCompiler},
     {"compile", "seed", kEveryValue, false, Build::Emulated, kNativeCompiler},
     {"compile", "jobs", kEveryValue, true, Build::Sanitized, kNativeCompiler},
