@@ -18,7 +18,7 @@ std::vector<std::pair<std::string, CpuSet>> named_cpu_sets(const Topology& topol
                                    [&](const auto& entry) { return entry.first == name; });
     if (!taken && !cpus.empty()) names.emplace_back(name, cpus);
   };
-  add("all", topology.online);
+  add("all", topology.allowed);
   for (const auto& type : topology.core_types) add(type.id, type.cpus);
   if (!topology.core_types.empty()) {
     add("big", topology.fastest_type().cpus);
@@ -70,6 +70,11 @@ class Parser {
     CpuSet result = expression();
     if (peek().kind != TokenKind::End) fail_at("unexpected '" + peek().text + "'", peek());
     if (result.empty()) fail("it names no CPU", 0);
+    if (const CpuSet barred = result - topology_.allowed; !barred.empty()) {
+      fail("CPUs " + barred.to_string() + " are online but this process may not run on them (" +
+               "allowed: " + topology_.allowed.to_string() + "; taskset or a container's cpuset)",
+           0);
+    }
     return result;
   }
 

@@ -40,7 +40,8 @@ std::vector<std::pair<std::string, CpuSet>> named_cpu_sets(const Topology& topol
 
 // Evaluates `expression` against `topology`. Throws CpuSetError when it does
 // not parse, names something this machine lacks, comes out empty, or names
-// CPUs that are not online.
+// CPUs that are not online or that this process may not run on. `all` is the
+// CPUs it may run on (Topology::allowed).
 CpuSet resolve_cpu_set(std::string_view expression, const Topology& topology);
 
 }  // namespace corebench

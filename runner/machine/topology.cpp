@@ -11,6 +11,7 @@
 #include "runner/machine/core_types.h"
 #include "runner/machine/cpuinfo.h"
 #include "runner/machine/sysfs_reader.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -393,10 +394,25 @@ CpuSet without_cache_dir(const std::map<int, CpuFiles>& files) {
 }
 
 // CPUID describes the CPUs it runs on: only a reading of this machine may ask.
-CpuidProbe live_probe(const std::string& root) {
+bool is_this_machine(const std::string& root) {
   std::error_code error;
-  if (!std::filesystem::equivalent(root, "/", error)) return {};
+  return std::filesystem::equivalent(root, "/", error);
+}
+
+CpuidProbe live_probe(const std::string& root) {
+  if (!is_this_machine(root)) return {};
   return probe_cpuid_caches;
+}
+
+CpuSet read_allowed(const std::string& root, const CpuSet& online,
+                    std::vector<std::string>& warnings) {
+  if (!is_this_machine(root)) return online;
+  const CpuSet allowed = online & CpuSet(allowed_cpus());
+  if (!allowed.empty()) return allowed;
+  // Affinity names no online CPU only where the online list is wrong.
+  warnings.push_back("this process's CPU affinity names no online CPU: assumed all of " +
+                     online.to_string() + " may be used");
+  return online;
 }
 
 }  // namespace
@@ -472,6 +488,7 @@ Topology detect_topology(const std::string& root, const CpuidProbe& cpuid) {
   const Cpuinfo cpuinfo = Cpuinfo::parse(cpuinfo_text.value_or(""));
 
   topology.online = read_online(fs, cpuinfo, topology.warnings);
+  topology.allowed = read_allowed(root, topology.online, topology.warnings);
   std::map<int, CpuFiles> files;
   for (const int cpu : topology.online) {
     files[cpu] = read_cpu(fs, cpuinfo, cpu, topology.warnings);

@@ -72,6 +72,10 @@ struct Topology {
   std::uint64_t memory_bytes = 0;     // MemTotal, 0 if unknown
 
   CpuSet online;
+  // The online CPUs this process may run on (its affinity: taskset, or a
+  // container's cpuset), which is what it can pin tests to; all online CPUs
+  // for a dump of another machine.
+  CpuSet allowed;
   std::vector<CpuDetail> cpus;  // one per online CPU, by id
   // The machine as one list of domains, by kind, then index: what CPU-set
   // expressions, placement and `info` all read.

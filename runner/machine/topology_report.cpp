@@ -87,6 +87,10 @@ std::string format_topology(const Topology& t) {
       t.online.to_string(), plural(t.sets_of(DomainKind::Core).size(), "core", "cores"),
       t.smt ? "on" : "off", plural(t.sets_of(DomainKind::Package).size(), "package", "packages"),
       plural(t.sets_of(DomainKind::Numa).size(), "NUMA node", "NUMA nodes"));
+  if (t.allowed != t.online) {
+    out += fmt::format("{:<11}this process may run on CPUs {} only (its affinity): `all` is them\n",
+                       "", t.allowed.to_string());
+  }
   if (t.memory_bytes > 0) {
     out += fmt::format("{:<11}{:.1f} GiB\n", "Memory", t.memory_bytes / double(1ull << 30));
   }
@@ -148,6 +152,7 @@ nlohmann::json topology_to_json(const Topology& t) {
           {"model", t.model},
           {"memory_bytes", t.memory_bytes},
           {"online", t.online.to_string()},
+          {"allowed", t.allowed.to_string()},
           {"smt", t.smt},
           {"core_types", types},
           {"packages", sets_json(t.sets_of(DomainKind::Package))},

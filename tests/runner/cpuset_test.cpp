@@ -82,6 +82,13 @@ TEST(CpuSetExpression, Gb10Names) {
   EXPECT_EQ(resolve("node0", gb10), "0-19");
 }
 
+// A dump is another machine: this process's affinity says nothing of it.
+TEST(CpuSetExpression, EveryOnlineCpuOfADumpIsAllowed) {
+  const Topology& gb10 = machine("nvidia-dgx-gb10");
+  EXPECT_EQ(gb10.allowed, gb10.online);
+  EXPECT_EQ(resolve("all", "amd-zen5-vm-2cpu"), "0-1");
+}
+
 TEST(CpuSetExpression, ListsRangesAndDifferences) {
   const std::string gb10 = "nvidia-dgx-gb10";
   EXPECT_EQ(resolve("0-4", gb10), "0-4");  // a range, not 0 minus 4

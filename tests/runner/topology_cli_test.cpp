@@ -86,6 +86,47 @@ TEST(RunVerb, ThreadsArePinnedAndWhereTheyRanIsRecorded) {
   std::filesystem::remove(output);
 }
 
+// Restricts this test process (and so the corebench it starts) to `cpus`
+// until it goes out of scope.
+class AffinityScope {
+ public:
+  explicit AffinityScope(const std::vector<int>& cpus) : saved_(allowed_cpus()) {
+    pin_calling_thread(cpus);
+  }
+  ~AffinityScope() { pin_calling_thread(saved_); }
+  AffinityScope(const AffinityScope&) = delete;
+  AffinityScope& operator=(const AffinityScope&) = delete;
+
+ private:
+  std::vector<int> saved_;
+};
+
+// Under taskset or a container's cpuset, `all` is what the process may use,
+// and a CPU it may not use is refused before anything runs.
+TEST(RunVerb, AllIsTheCpusThisProcessMayRunOn) {
+  const auto cpus = allowed_cpus();
+  if (cpus.size() < 2) GTEST_SKIP() << "needs two CPUs this process may use";
+  const std::string kept = std::to_string(cpus.back()), barred = std::to_string(cpus.front());
+  const AffinityScope scope({cpus.back()});
+  const auto output = temp_file("allowed.json");
+  const auto result = run_command({COREBENCH_BIN, "run", kSmall, "--cpus", "all", "--runs", "1",
+                                   "--no-warmup", "--output", output.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(read_json(output)["tests"][0]["cpus"], kept);
+  EXPECT_EQ(read_json(output)["tests"][0]["threads"], 1);
+  std::filesystem::remove(output);
+
+  const auto refused = run_command({COREBENCH_BIN, "run", kSmall, "--cpus", barred});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("CPUs " + barred +
+                             " are online but this process may not run on them (allowed: " + kept),
+            std::string::npos)
+      << refused.err;
+  const auto info = run_command({COREBENCH_BIN, "info"});
+  EXPECT_NE(info.out.find("this process may run on CPUs " + kept + " only"), std::string::npos)
+      << info.out;
+}
+
 TEST(SweepVerb, OneTwoBothEndToEnd) {
   const auto cpus = usable_cpus();
   if (cpus.size() < 2) GTEST_SKIP() << "needs two CPUs this process may use";
