@@ -87,7 +87,11 @@ void print_block(const Comparison& table, const std::vector<std::string>& heads,
 // A line of prose within the width, continued with an indent.
 void print_wrapped(const std::string& line, std::ostream& out) {
   const auto lines = wrap_text(line, kTextWidth - 2);
-  for (std::size_t i = 0; i < lines.size(); ++i) out << (i ? "  " : "") << lines[i] << "\n";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string text = lines[i];
+    text.erase(text.find_last_not_of(' ') + 1);  // the space it broke after
+    out << (i ? "  " : "") << text << "\n";
+  }
 }
 
 // Outlier runs and noisy tests: kept in the file, named here.
