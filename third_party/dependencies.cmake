@@ -8,6 +8,8 @@ find_package(tomlplusplus REQUIRED)
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
 find_package(ZLIB REQUIRED)
 find_package(LibLZMA REQUIRED)
+# Boost.Math's Student t quantiles (results/uncertainty.cpp); header-only.
+find_package(Boost 1.74 REQUIRED)
 if(COREBENCH_BUILD_TESTS)
   find_package(GTest REQUIRED)
   find_package(benchmark REQUIRED)

@@ -36,6 +36,9 @@ void add_session_options(CLI::App* verb, RunArgs& run) {
                    "Seconds of counted runs after which no extra run is added to a test")
       ->check(CLI::Range(0.0, 86400.0));
   verb->add_flag("!--no-warmup", run.warmup, "Skip the discarded warm-up run");
+  verb->add_flag("--strict", run.strict,
+                 "Refuse to start when the machine is busy, the governor is not performance, "
+                 "or it runs in a VM (otherwise a warning, recorded in the results)");
 }
 
 void add_run(CLI::App& app, RunArgs& run) {
@@ -74,18 +77,44 @@ void add_compare(CLI::App& app, CompareArgs& compare) {
   verb->add_option("files", compare.files, "Result files (JSON)")->required();
   verb->add_option("--reference", compare.reference,
                    "Reference result file (default: the files in results/reference/)");
-  verb->add_option("--format", compare.format, "text, markdown, csv, json or html")
-      ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
+  verb->add_option("--format", compare.format,
+                   "text, markdown, csv, csv-runs (one row per run), json or html")
+      ->check(CLI::IsMember({"text", "markdown", "csv", "csv-runs", "json", "html"}));
+  verb->add_option("--statistic", compare.statistic,
+                   "What a test's runs are summed up by: mean (Welch interval on logs) or "
+                   "median (bootstrap interval)")
+      ->check(CLI::IsMember({"mean", "median"}));
 }
 
-int dispatch(CLI::App& app, const Registry& registry, const RunArgs& run, const SweepArgs& sweep,
-             const CompareArgs& compare, const InfoArgs& info, bool json,
-             const std::string& request) {
+void add_relabel(CLI::App& app, RelabelArgs& relabel) {
+  CLI::App* verb = app.add_subcommand("relabel", "Set the label a result file is shown by");
+  verb->add_option("file", relabel.file, "Result file (JSON)")->required();
+  verb->add_option("label", relabel.label, "The new label")->required();
+}
+
+struct AllArgs {
+  RunArgs run;
+  SweepArgs sweep;
+  CompareArgs compare;
+  InfoArgs info;
+  RelabelArgs relabel;
+  bool json = false;
+  std::string request;
+};
+
+int dispatch(CLI::App& app, const Registry& registry, const AllArgs& args) {
+  const RunArgs& run = args.run;
+  const SweepArgs& sweep = args.sweep;
+  const CompareArgs& compare = args.compare;
+  const InfoArgs& info = args.info;
+  const bool json = args.json;
+  const std::string& request = args.request;
   if (app.got_subcommand("list")) return list_verb(registry, json);
   if (app.got_subcommand("info")) return info_verb(info);
   if (app.got_subcommand("run")) return run_verb(registry, run);
   if (app.got_subcommand("sweep")) return sweep_verb(registry, sweep);
-  if (app.got_subcommand("compare")) return compare_verb(compare);
+  if (app.got_subcommand("compare")) return compare_verb(registry, compare);
+  if (app.got_subcommand("relabel")) return relabel_verb(args.relabel);
   if (app.got_subcommand("exec")) return run_child(registry, request);
   return 0;
 }
@@ -101,23 +130,22 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
       "corebench");
   app.set_version_flag("--version", build_info().version);
   app.require_subcommand(1);
-  bool json = false;
+  AllArgs args;
+  bool& json = args.json;
   app.add_subcommand("list", "List workloads with their options, and suites")
       ->add_flag("--json", json, "Machine-readable output");
-  InfoArgs info;
+  InfoArgs& info = args.info;
   CLI::App* info_command = app.add_subcommand(
       "info", "Show this machine (core types, clusters, caches, CPU sets, profile) and this build");
   info_command->add_flag("--json", info.json, "Machine-readable output");
   info_command->add_option("--sysfs-root", info.sysfs_root,
                            "Read /proc and /sys below DIR instead (a dump of another machine)");
   info_command->add_option("--profile", info.profile, "Show this machine profile instead");
-  RunArgs run;
-  add_run(app, run);
-  SweepArgs sweep;
-  add_sweep(app, sweep);
-  CompareArgs compare;
-  add_compare(app, compare);
-  std::string request;
+  add_run(app, args.run);
+  add_sweep(app, args.sweep);
+  add_compare(app, args.compare);
+  add_relabel(app, args.relabel);
+  std::string& request = args.request;
   CLI::App* exec = app.add_subcommand("exec", "Run one test inside a pinned child (internal)");
   exec->group("");
   exec->add_option("--request", request)->required();
@@ -133,7 +161,8 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
   } catch (const CLI::ParseError& e) {
     if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
       fmt::print(stderr,
-                 "corebench: error: unknown verb '{}' (verbs: list, info, run, sweep, compare)\n",
+                 "corebench: error: unknown verb '{}' (verbs: list, info, run, sweep, compare, "
+                 "relabel)\n",
                  argv[1]);
       return kUsageExit;
     }
@@ -141,7 +170,7 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
     return kUsageExit;
   }
   try {
-    return dispatch(app, registry, run, sweep, compare, info, json, request);
+    return dispatch(app, registry, args);
   } catch (const std::exception& e) {
     fmt::print(stderr, "corebench: error: {}\n", e.what());
     return kErrorExit;

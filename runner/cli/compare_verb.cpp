@@ -7,12 +7,26 @@
 
 namespace corebench {
 
-int compare_verb(const CompareArgs& args) {
+namespace {
+
+CompareOptions compare_options(const Registry& registry, const CompareArgs& args) {
+  CompareOptions options;
+  options.statistic = statistic_from_string(args.statistic);
+  for (const auto& entry : registry.entries())
+    options.categories[entry.info.id] = entry.info.category;
+  return options;
+}
+
+}  // namespace
+
+int compare_verb(const Registry& registry, const CompareArgs& args) {
   const auto reporter = make_reporter(args.format);
   std::vector<ResultFile> files;
   std::map<std::string, int> label_count;
   for (const auto& path : args.files) {
     files.push_back(read_result_file(path));
+    // A file names itself by its --label, else by its machine.
+    if (files.back().label.empty()) files.back().label = files.back().system.hostname;
     if (files.back().label.empty()) files.back().label = std::filesystem::path(path).stem();
     ++label_count[files.back().label];
   }
@@ -21,7 +35,9 @@ int compare_verb(const CompareArgs& args) {
     if (label_count[files[i].label] > 1)
       files[i].label += " (" + std::filesystem::path(args.files[i]).filename().string() + ")";
   const std::optional<ResultFile> reference = load_reference(args.reference);
-  reporter->write(compare(files, reference ? &*reference : nullptr), std::cout);
+  reporter->write(
+      compare(files, reference ? &*reference : nullptr, compare_options(registry, args)),
+      std::cout);
   return 0;
 }
 

@@ -63,6 +63,22 @@ void print_isa(const IsaReport& isa) {
                fmt::join(isa.missing, " "));
 }
 
+// The state that moves results: one line each, "unknown" where unreadable.
+void print_state(const SystemInfo& info) {
+  const auto or_unknown = [](const std::string& s) { return s.empty() ? "unknown" : s; };
+  fmt::print("Microcode  {}\n", or_unknown(info.microcode));
+  fmt::print("Cpufreq    driver {}, governor {}, boost {}, energy preference {}\n",
+             or_unknown(info.cpufreq_driver), or_unknown(info.governor), or_unknown(info.boost),
+             or_unknown(info.energy_preference));
+  fmt::print("Platform   profile {}, transparent huge pages {}, hypervisor {}\n",
+             or_unknown(info.platform_profile), or_unknown(info.transparent_hugepages),
+             or_unknown(info.hypervisor));
+  fmt::print("Cmdline    {}\n", or_unknown(info.kernel_cmdline));
+  for (const auto& [name, state] : info.mitigations) fmt::print("Mitigation {}: {}\n", name, state);
+  if (info.mitigations.empty()) fmt::print("Mitigation unknown\n");
+  for (const auto& [name, value] : info.environment) fmt::print("Env        {}={}\n", name, value);
+}
+
 }  // namespace
 
 int info_verb(const InfoArgs& args) {
@@ -81,7 +97,7 @@ int info_verb(const InfoArgs& args) {
   print_profile(machine.profile, machine.topology);
   fmt::print("Kernel     {}\n", or_unknown(info.kernel));
   fmt::print("OS         {}\n", or_unknown(info.os));
-  fmt::print("Governor   {}\n", or_unknown(info.governor));
+  print_state(info);
   fmt::print("corebench  {} ({} build for {}, target {})\n", info.build.version,
              info.build.build_type, info.build.arch, info.build.target);
   fmt::print("Compiler   {}\n", info.build.compiler);

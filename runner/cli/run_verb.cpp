@@ -3,11 +3,14 @@
 #include <iostream>
 
 #include "runner/cli/verbs.h"
+#include "runner/common/error.h"
 #include "runner/common/paths.h"
 #include "runner/exec/progress_display.h"
 #include "runner/exec/result_file_writer.h"
 #include "runner/exec/session.h"
 #include "runner/machine/machine.h"
+#include "runner/machine/machine_load.h"
+#include "runner/machine/system_info.h"
 #include "runner/plan/plan.h"
 #include "runner/results/compare.h"
 #include "runner/results/report/reporter.h"
@@ -19,7 +22,23 @@ SessionSettings session_settings(const RunArgs& args) {
                          .budget = args.budget,
                          .warmup = args.warmup,
                          .timeout = args.timeout,
-                         .label = args.label};
+                         .label = args.label,
+                         .preflight = {}};
+}
+
+std::vector<std::string> preflight(const std::vector<PlannedTest>& tests, const Topology& topology,
+                                   bool strict) {
+  std::vector<int> ids;
+  for (const auto& test : tests) ids.insert(ids.end(), test.cpus.begin(), test.cpus.end());
+  const std::vector<std::string> warnings = preflight_warnings(
+      read_system_info(topology), CpuSet(ids), sample_load(topology.root, kPreflightSeconds));
+  if (strict && !warnings.empty()) {
+    std::string reasons;
+    for (const auto& w : warnings) reasons += (reasons.empty() ? "" : "; ") + w;
+    throw Error("refusing to start (--strict): " + reasons);
+  }
+  for (const auto& w : warnings) fmt::print(stderr, "corebench: warning: {}\n", w);
+  return warnings;
 }
 
 int run_verb(const Registry& registry, const RunArgs& args) {
@@ -38,7 +57,8 @@ int run_verb(const Registry& registry, const RunArgs& args) {
   const std::optional<ResultFile> reference = load_reference(args.reference);
   const ResultFile* ref = reference ? &*reference : nullptr;
 
-  const SessionSettings settings = session_settings(args);
+  SessionSettings settings = session_settings(args);
+  settings.preflight = preflight(tests, request.topology, args.strict);
   ResultFileWriter writer(args.output);
   ProgressDisplay progress(settings, ref);
   const Session session = run_session(tests, settings, request.topology, {&writer, &progress});

@@ -48,7 +48,8 @@ int sweep_verb(const Registry& registry, const SweepArgs& args) {
   for (const auto& note : plan.notes) fmt::print(stderr, "corebench: sweep: {}\n", note);
   if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
 
-  const SessionSettings settings = session_settings(args.run);
+  SessionSettings settings = session_settings(args.run);
+  settings.preflight = preflight(plan.tests, base.topology, args.run.strict);
   ResultFileWriter writer(args.run.output);
   ProgressDisplay progress(settings, nullptr);
   SweepTable table(fmt::format("{} on {} ({} profile)", args.workload,

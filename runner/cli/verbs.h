@@ -31,10 +31,16 @@ struct RunArgs {
   double timeout = 600;
   double budget = 120;
   bool warmup = true;
+  bool strict = false;  // refuse to start when the pre-flight check warns
 };
 int run_verb(const Registry& registry, const RunArgs& args);
 // What a session takes of the run options.
 SessionSettings session_settings(const RunArgs& args);
+// The pre-flight check over the CPUs of every planned test: each warning
+// printed (and returned, for the result file); with `strict`, an Error
+// that names them all on one line instead.
+std::vector<std::string> preflight(const std::vector<PlannedTest>& tests, const Topology& topology,
+                                   bool strict);
 
 struct SweepArgs {
   std::string workload;  // "ramspeed:op=copy"
@@ -48,7 +54,16 @@ struct CompareArgs {
   std::vector<std::string> files;
   std::string reference;
   std::string format = "text";
+  std::string statistic = "mean";  // or "median"
 };
-int compare_verb(const CompareArgs& args);
+// The registry names each workload's category (the HTML report groups by it).
+int compare_verb(const Registry& registry, const CompareArgs& args);
+
+struct RelabelArgs {
+  std::string file;
+  std::string label;
+};
+// Sets a result file's label (the name compare shows it by).
+int relabel_verb(const RelabelArgs& args);
 
 }  // namespace corebench

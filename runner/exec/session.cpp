@@ -4,6 +4,7 @@
 #include "runner/exec/executor.h"
 #include "runner/exec/interrupt.h"
 #include "runner/exec/self_command.h"
+#include "runner/machine/machine_load.h"
 #include "runner/machine/system_info.h"
 #include "runner/machine/topology_report.h"
 
@@ -19,8 +20,13 @@ ResultFile machine_facts(const SessionSettings& settings, const Topology& topolo
                                                    : "this machine";
   result.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
   result.topology = topology_to_json(topology);
+  result.system.preflight = settings.preflight;
   return result;
 }
+
+// A short window: it is paid before every test, and a quarter second still
+// tells a process that takes a CPU from one that woke up once.
+constexpr double kStartLoadSeconds = 0.25;
 
 ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& system) {
   ExecSettings exec;
@@ -50,11 +56,15 @@ Session run_session(const std::vector<PlannedTest>& tests, const SessionSettings
   install_interrupt_handler();
   for (std::size_t i = 0; i < tests.size(); ++i) {
     result.tests.push_back(describe_test(tests[i]));
+    result.tests.back().start_load = machine_load(topology.root, kStartLoadSeconds);
     tell([&](SessionListener& l) { l.test_started(result, i); });
+    const MachineLoad start_load = result.tests.back().start_load;
     result.tests.back() = execute_test(tests[i], exec, [&](const TestResult& partial) {
       result.tests.back() = partial;
+      result.tests.back().start_load = start_load;
       tell([&](SessionListener& l) { l.run_finished(result); });
     });
+    result.tests.back().start_load = start_load;
     tell([&](SessionListener& l) { l.test_finished(result); });
     if (result.tests.back().status == Status::Interrupted) {
       session.interrupted = true;

@@ -21,8 +21,9 @@ struct SessionSettings {
   std::optional<int> runs;  // exactly this many counted runs; else the stopping rule
   double budget = 120;      // seconds of counted runs the stopping rule may spend on a test
   bool warmup = true;
-  double timeout = 600;  // seconds one step (setup or one run) may take
-  std::string label;     // the result's label; empty: the hostname
+  double timeout = 600;                // seconds one step (setup or one run) may take
+  std::string label;                   // the result's label; empty: the hostname
+  std::vector<std::string> preflight;  // the pre-flight check's warnings, recorded in the file
 };
 
 struct Session {

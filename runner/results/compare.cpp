@@ -4,23 +4,46 @@
 #include <cmath>
 #include <set>
 
+#include "runner/common/error.h"
 #include "runner/common/paths.h"
 
 namespace corebench {
 namespace {
 
+// Logs need positive values; a zero or negative one (a broken file) leaves
+// the test out of the multipliers rather than poisoning the geometric mean.
 bool usable(const TestResult* test) {
-  return test && test->status == Status::Ok && !test->samples().empty();
+  if (!test || test->status != Status::Ok) return false;
+  const std::vector<double> samples = test->samples();
+  return !samples.empty() &&
+         std::all_of(samples.begin(), samples.end(), [](double v) { return v > 0; });
 }
 
-Cell make_cell(const TestResult* test, const std::optional<double>& reference) {
+double statistic_of(const Summary& summary, Statistic statistic) {
+  return statistic == Statistic::Mean ? summary.mean : summary.median;
+}
+
+std::vector<RunRecord> counted_runs(const TestResult& test) {
+  std::vector<RunRecord> runs;
+  for (const auto& run : test.runs)
+    if (!run.warmup && run.verified) runs.push_back(run);
+  return runs;
+}
+
+Cell make_cell(const TestResult* test, const TestResult* reference, Statistic statistic,
+               std::optional<LogMultiplier>& log) {
   Cell cell;
   if (!test) return cell;
   cell.present = true;
   cell.status = test->status;
   cell.summary = test->summary;
-  if (usable(test) && reference)
-    cell.multiplier = multiplier(test->summary.mean, *reference, test->direction);
+  cell.value = statistic_of(test->summary, statistic);
+  cell.runs = counted_runs(*test);
+  cell.outliers = outlier_indices(test->samples());
+  if (usable(test) && usable(reference)) {
+    log = log_multiplier(test->samples(), reference->samples(), test->direction, statistic);
+    cell.multiplier = to_multiplier(*log);
+  }
   return cell;
 }
 
@@ -31,6 +54,16 @@ std::vector<std::string> test_names_in_order(const std::vector<ResultFile>& file
     for (const auto& test : file.tests)
       if (seen.insert(test.name).second) names.push_back(test.name);
   return names;
+}
+
+void describe_row(Row& row, const TestResult& test, const CompareOptions& options) {
+  row.workload = test.workload;
+  row.unit = test.unit;
+  row.direction = test.direction;
+  row.cpus_spec = test.cpus_spec;
+  row.threads = test.threads;
+  const auto category = options.categories.find(test.workload);
+  row.category = category == options.categories.end() ? "other" : category->second;
 }
 
 }  // namespace
@@ -51,40 +84,58 @@ std::optional<double> geometric_mean(const std::vector<double>& values) {
   return std::exp(log_sum / static_cast<double>(values.size()));
 }
 
-Comparison compare(const std::vector<ResultFile>& files, const ResultFile* reference) {
+Statistic statistic_from_string(const std::string& name) {
+  if (name == "mean") return Statistic::Mean;
+  if (name == "median") return Statistic::Median;
+  throw Error("unknown statistic '" + name + "' (mean, median)");
+}
+
+std::string to_string(Statistic statistic) {
+  return statistic == Statistic::Mean ? "mean" : "median";
+}
+
+Comparison compare(const std::vector<ResultFile>& files, const ResultFile* reference,
+                   const CompareOptions& options) {
   Comparison table;
+  table.statistic = options.statistic;
   if (reference) {
     table.reference_label = reference->label.empty() ? "reference" : reference->label;
     table.reference_build = describe_build(reference->system.build);
+    table.reference_system = reference->system;
   }
   for (const auto& file : files) {
     table.columns.push_back(file.label);
     table.builds.push_back(describe_build(file.system.build));
+    table.systems.push_back(file.system);
   }
-  std::vector<std::vector<double>> multipliers(files.size());
+  std::vector<std::vector<LogMultiplier>> multipliers(files.size());
   for (const auto& name : test_names_in_order(files)) {
     Row row;
     row.test = name;
     const TestResult* ref = reference ? reference->find(name) : nullptr;
-    if (usable(ref)) row.reference = ref->summary.mean;
-    bool everywhere = row.reference.has_value();
+    if (usable(ref)) row.reference = statistic_of(ref->summary, options.statistic);
+    std::vector<LogMultiplier> logs;
+    bool described = false;
     for (const auto& file : files) {
       const TestResult* test = file.find(name);
-      if (test) {
-        row.unit = test->unit;
-        row.direction = test->direction;
+      if (test && !described) {
+        describe_row(row, *test, options);
+        described = true;
       }
-      row.cells.push_back(make_cell(test, row.reference));
-      everywhere = everywhere && row.cells.back().multiplier.has_value();
+      std::optional<LogMultiplier> log;
+      row.cells.push_back(make_cell(test, ref, options.statistic, log));
+      if (log) logs.push_back(std::move(*log));
     }
-    if (everywhere) {
+    if (logs.size() == files.size()) {
       ++table.geomean_tests;
-      for (std::size_t i = 0; i < files.size(); ++i)
-        multipliers[i].push_back(*row.cells[i].multiplier);
+      for (std::size_t i = 0; i < files.size(); ++i) multipliers[i].push_back(std::move(logs[i]));
     }
     table.rows.push_back(std::move(row));
   }
-  for (const auto& column : multipliers) table.geomean.push_back(geometric_mean(column));
+  for (const auto& column : multipliers) {
+    const auto log = log_geometric_mean(column, options.statistic);
+    table.geomean.push_back(log ? std::optional<Multiplier>(to_multiplier(*log)) : std::nullopt);
+  }
   return table;
 }
 

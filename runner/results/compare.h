@@ -2,13 +2,16 @@
 //
 // A multiplier above 1.00 always means "better than the reference": value /
 // reference where higher is better, reference / value where lower is.
+// Intervals, ties and outliers: uncertainty.h.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "runner/results/result.h"
+#include "runner/results/uncertainty.h"
 
 namespace corebench {
 
@@ -25,30 +28,50 @@ struct Cell {
   bool present = false;  // the file has the test
   Status status = Status::Ok;
   Summary summary;
-  std::optional<double> multiplier;  // only where the reference has the test
+  double value = 0;                      // the statistic of the counted runs
+  std::optional<Multiplier> multiplier;  // only where the reference has the test
+  std::vector<RunRecord> runs;           // the counted runs, in order
+  std::vector<std::size_t> outliers;     // indices into `runs` (uncertainty.h)
 };
 
 struct Row {
   std::string test;
+  std::string workload;
+  std::string category;  // from the caller's map; "other" when unknown
   std::string unit;
+  std::string cpus_spec;  // of the first file that has the test
+  int threads = 0;
   Direction direction = Direction::HigherIsBetter;
-  std::optional<double> reference;  // the reference machine's mean
+  std::optional<double> reference;  // the reference machine's statistic
   std::vector<Cell> cells;          // one per column
 };
 
 struct Comparison {
+  Statistic statistic = Statistic::Mean;
   std::string reference_label;  // empty: no reference
   std::string reference_build;  // describe_build() of the reference
   std::vector<std::string> columns;
   std::vector<std::string> builds;  // describe_build(), one per column
+  std::vector<SystemInfo> systems;  // one per column
+  std::optional<SystemInfo> reference_system;
   std::vector<Row> rows;
   // Per column, over the tests every column and the reference have.
-  std::vector<std::optional<double>> geomean;
+  std::vector<std::optional<Multiplier>> geomean;
   std::size_t geomean_tests = 0;
 };
 
+struct CompareOptions {
+  Statistic statistic = Statistic::Mean;
+  std::map<std::string, std::string> categories;  // workload id -> category
+};
+
 // `reference` may be null (no multipliers). Its label names it in tables.
-Comparison compare(const std::vector<ResultFile>& files, const ResultFile* reference);
+Comparison compare(const std::vector<ResultFile>& files, const ResultFile* reference,
+                   const CompareOptions& options = {});
+
+// "mean" or "median"; throws Error for anything else.
+Statistic statistic_from_string(const std::string& name);
+std::string to_string(Statistic statistic);
 
 // The reference machine's results: the file `path`, else (empty `path`) one
 // result file of every test the files in results/reference/ hold (the first

@@ -43,6 +43,7 @@ nlohmann::json to_json(const TestResult& t) {
           {"status", to_string(t.status)},
           {"error", t.error},
           {"summary", to_json(t.summary)},
+          {"start_load", to_json(t.start_load)},
           {"runs", std::move(runs)}};
 }
 
@@ -61,6 +62,7 @@ TestResult test_from_json(const nlohmann::json& j) {
       j.at("higher_is_better").get<bool>() ? Direction::HigherIsBetter : Direction::LowerIsBetter;
   t.status = status_from_string(j.at("status").get<std::string>());
   t.error = j.value("error", "");
+  t.start_load = machine_load_from_json(j.value("start_load", nlohmann::json()));
   for (const auto& run : j.at("runs")) t.runs.push_back(run_record_from_json(run));
   // Derived from the samples rather than trusted from the file.
   t.summary = summarize(t.samples());
@@ -132,9 +134,11 @@ ResultFile result_file_from_json(const nlohmann::json& j) {
   ResultFile result;
   try {
     result.schema_version = j.at("schema_version").get<int>();
-    if (result.schema_version != kResultSchemaVersion)
-      throw Error(fmt::format("schema version {} is not supported (this corebench reads {})",
-                              result.schema_version, kResultSchemaVersion));
+    if (result.schema_version < kOldestReadableSchemaVersion ||
+        result.schema_version > kResultSchemaVersion)
+      throw Error(fmt::format("schema version {} is not supported (this corebench reads {} to {})",
+                              result.schema_version, kOldestReadableSchemaVersion,
+                              kResultSchemaVersion));
     result.corebench_version = j.value("corebench_version", "");
     result.label = j.value("label", "");
     result.created = j.value("created", "");

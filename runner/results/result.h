@@ -13,7 +13,10 @@
 
 namespace corebench {
 
-inline constexpr int kResultSchemaVersion = 1;
+// 2: the machine's state (system: microcode ... preflight) and each test's
+// start_load. Version 1 files are still read (their state is unknown).
+inline constexpr int kResultSchemaVersion = 2;
+inline constexpr int kOldestReadableSchemaVersion = 1;
 
 enum class Status { Ok, Failed, WrongAnswer, Timeout, Skipped, Interrupted };
 
@@ -47,6 +50,7 @@ struct TestResult {
   Summary summary;              // over the counted runs
   Status status = Status::Ok;
   std::string error;
+  MachineLoad start_load;  // load averages and busiest processes when it started
 
   // The values of the counted (non-warm-up) runs.
   std::vector<double> samples() const;

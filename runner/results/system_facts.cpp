@@ -2,6 +2,24 @@
 
 namespace corebench {
 
+nlohmann::json to_json(const MachineLoad& load) {
+  nlohmann::json busiest = nlohmann::json::array();
+  for (const auto& p : load.busiest)
+    busiest.push_back(
+        {{"pid", p.pid}, {"command", p.command}, {"cpu_share", p.cpu_share}, {"cpu", p.last_cpu}});
+  return {{"load_average", load.load_average}, {"busiest", std::move(busiest)}};
+}
+
+MachineLoad machine_load_from_json(const nlohmann::json& j) {
+  MachineLoad load;
+  if (!j.is_object()) return load;
+  load.load_average = j.value("load_average", std::vector<double>{});
+  for (const auto& p : j.value("busiest", nlohmann::json::array()))
+    load.busiest.push_back(
+        {p.value("pid", 0), p.value("command", ""), p.value("cpu_share", 0.0), p.value("cpu", -1)});
+  return load;
+}
+
 nlohmann::json to_json(const SystemInfo& info) {
   return {
       {"hostname", info.hostname},
@@ -16,6 +34,17 @@ nlohmann::json to_json(const SystemInfo& info) {
       {"os", info.os},
       {"governor", info.governor},
       {"smt", info.smt},
+      {"microcode", info.microcode},
+      {"kernel_cmdline", info.kernel_cmdline},
+      {"cpufreq_driver", info.cpufreq_driver},
+      {"boost", info.boost},
+      {"energy_performance_preference", info.energy_preference},
+      {"platform_profile", info.platform_profile},
+      {"transparent_hugepages", info.transparent_hugepages},
+      {"hypervisor", info.hypervisor},
+      {"mitigations", info.mitigations},
+      {"environment", info.environment},
+      {"preflight", info.preflight},
       {"build",
        {{"version", info.build.version},
         {"compiler", info.build.compiler},
@@ -40,6 +69,18 @@ SystemInfo system_info_from_json(const nlohmann::json& j) {
   info.os = j.value("os", "");
   info.governor = j.value("governor", "");
   info.smt = j.value("smt", "");
+  // Absent from schema 1 files: unknown.
+  info.microcode = j.value("microcode", "");
+  info.kernel_cmdline = j.value("kernel_cmdline", "");
+  info.cpufreq_driver = j.value("cpufreq_driver", "");
+  info.boost = j.value("boost", "");
+  info.energy_preference = j.value("energy_performance_preference", "");
+  info.platform_profile = j.value("platform_profile", "");
+  info.transparent_hugepages = j.value("transparent_hugepages", "");
+  info.hypervisor = j.value("hypervisor", "");
+  info.mitigations = j.value("mitigations", std::map<std::string, std::string>{});
+  info.environment = j.value("environment", std::map<std::string, std::string>{});
+  info.preflight = j.value("preflight", std::vector<std::string>{});
   if (const auto b = j.find("build"); b != j.end() && b->is_object())
     info.build = {b->value("version", ""), b->value("compiler", ""), b->value("build_type", ""),
                   b->value("flags", ""),   b->value("arch", ""),     b->value("target", "")};

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace corebench {
 
@@ -32,8 +34,45 @@ struct SystemInfo {
   std::string os;
   std::string governor;  // empty where cpufreq is not readable
   std::string smt;       // "on", "off", "notsupported", or empty
+  // The machine's state, which moves results as much as its parts do. Each
+  // is "" where the machine (or a dump) does not expose it: unknown.
+  std::string microcode;              // /proc/cpuinfo "microcode" (x86)
+  std::string kernel_cmdline;         // /proc/cmdline
+  std::string cpufreq_driver;         // scaling_driver of cpu 0's policy
+  std::string boost;                  // "on" / "off": cpufreq/boost, intel_pstate/no_turbo
+  std::string energy_preference;      // energy_performance_preference of cpu 0's policy
+  std::string platform_profile;       // /sys/firmware/acpi/platform_profile
+  std::string transparent_hugepages;  // the selected mode of .../transparent_hugepage/enabled
+  std::string hypervisor;             // /sys/hypervisor/type, "yes" (cpuinfo flag), "none" or ""
+  // cpu/vulnerabilities/NAME -> the kernel's one line ("Not affected",
+  // "Mitigation: ...", "Vulnerable"); empty where not exposed.
+  std::map<std::string, std::string> mitigations;
+  // OMP_*, GOMP_* and OPENBLAS_* variables of corebench's environment:
+  // they change how the OpenMP runtime and BLAS behave under the tests.
+  std::map<std::string, std::string> environment;
+  // Pre-flight warnings of the run (busy CPUs, governor, a VM): empty when
+  // none or for `info`.
+  std::vector<std::string> preflight;
   BuildInfo build;
 };
+
+// Another process and the share of one CPU it used over a short sample.
+struct ProcessLoad {
+  int pid = 0;
+  std::string command;   // /proc/PID/stat's comm
+  double cpu_share = 0;  // 1.0 = one whole CPU
+  int last_cpu = -1;     // where it last ran
+};
+
+// The machine's load when a test started: the kernel's load averages and
+// the busiest other processes (each above 1 % of a CPU).
+struct MachineLoad {
+  std::vector<double> load_average;  // 1, 5 and 15 minutes; empty if unreadable
+  std::vector<ProcessLoad> busiest;  // busiest first
+};
+
+nlohmann::json to_json(const MachineLoad& load);
+MachineLoad machine_load_from_json(const nlohmann::json& j);
 
 nlohmann::json to_json(const SystemInfo& info);
 SystemInfo system_info_from_json(const nlohmann::json& j);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runner/machine/topology.h"
+#include "runner/results/result.h"
 #include "support/run_command.h"
 
 namespace corebench {
@@ -91,14 +92,39 @@ TEST(Cli, BadCompareInput) {
       {{"compare", (dir / "empty.json").string()}, "empty.json"},
       {{"compare"}, "files"},
       {{"compare", (dir / "corrupt.json").string(), "--format", "pdf"}, "pdf"},
+      {{"compare", (dir / "corrupt.json").string(), "--statistic", "mode"}, "mode"},
+      {{"relabel", (dir / "corrupt.json").string(), "x"}, "corrupt.json: not valid JSON"},
+      {{"relabel", (dir / "missing.json").string(), "x"}, "missing.json"},
+      {{"relabel", (dir / "corrupt.json").string()}, "label"},
   };
   for (const auto& bad : cases) expect_one_line_error(bad);
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, RelabelKeepsEverythingElse) {
+  const auto file = std::filesystem::temp_directory_path() /
+                    ("corebench-relabel-" + std::to_string(getpid()) + ".json");
+  ResultFile result;
+  result.label = "old name";
+  TestResult test;
+  test.name = "bw";
+  test.workload = "ramspeed";
+  test.unit = "MB/s";
+  test.runs = {{false, 1, 10, true, "", {}}, {false, 1, 11, true, "", {}}};
+  result.tests = {test};
+  write_result_file(file, result);
+  const auto done = run_command({COREBENCH_BIN, "relabel", file.string(), "new name"});
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  const ResultFile back = read_result_file(file);
+  EXPECT_EQ(back.label, "new name");
+  ASSERT_EQ(back.tests.size(), 1u);
+  EXPECT_EQ(back.tests[0].samples(), (std::vector<double>{10, 11}));
+  std::filesystem::remove(file);
+}
+
 TEST(Cli, HelpAndVersionOnEveryVerb) {
   EXPECT_EQ(run_command({COREBENCH_BIN, "--version"}).exit_code, 0);
-  for (const char* verb : {"list", "info", "run", "compare"}) {
+  for (const char* verb : {"list", "info", "run", "compare", "relabel"}) {
     const auto result = run_command({COREBENCH_BIN, verb, "--help"});
     EXPECT_EQ(result.exit_code, 0) << verb;
     EXPECT_NE(result.out.find(std::string("corebench ") + verb), std::string::npos)

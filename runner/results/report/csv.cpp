@@ -5,16 +5,20 @@
 namespace corebench {
 namespace {
 
-// RFC 4180: quote every field that needs it, double the quotes inside.
 std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
+  return csv_field(text);
 }
 
 std::string number(const std::optional<double>& value) {
   return value ? fmt::format("{:.6g}", *value) : "";
+}
+
+// multiplier, low, high, tie: empty where there is none.
+std::string multiplier_fields(const std::optional<Multiplier>& m) {
+  if (!m) return ",,,";
+  if (!m->interval) return number(m->value) + ",,,";
+  return fmt::format("{},{},{},{}", number(m->value), number(m->interval->low),
+                     number(m->interval->high), m->tie() ? "true" : "false");
 }
 
 // Machine-readable: raw numbers, one group of columns per file.
@@ -22,8 +26,12 @@ class CsvReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
     out << "test,unit,higher_is_better,reference";
+    const std::string statistic = to_string(table.statistic);
     for (const auto& column : table.columns)
-      for (const char* what : {"mean", "sd", "n", "status", "multiplier"})
+      for (const std::string& what :
+           {statistic, std::string("sd"), std::string("n"), std::string("status"),
+            std::string("multiplier"), std::string("low"), std::string("high"), std::string("tie"),
+            std::string("outliers")})
         out << "," << field(column + " " + what);
     out << "\n";
     for (const auto& row : table.rows) {
@@ -32,21 +40,30 @@ class CsvReporter final : public Reporter {
           << number(row.reference);
       for (const auto& cell : row.cells) {
         if (!cell.present) {
-          out << ",,,,missing,";
+          out << ",,,,missing,,,,,";
           continue;
         }
-        out << "," << number(cell.summary.mean) << "," << number(cell.summary.sd) << ","
-            << cell.summary.n << "," << to_string(cell.status) << "," << number(cell.multiplier);
+        out << "," << number(cell.value) << "," << number(cell.summary.sd) << "," << cell.summary.n
+            << "," << to_string(cell.status) << "," << multiplier_fields(cell.multiplier) << ","
+            << cell.outliers.size();
       }
       out << "\n";
     }
     out << field(fmt::format("geometric mean ({} tests)", table.geomean_tests)) << ",,,";
-    for (const auto& g : table.geomean) out << ",,,,," << number(g);
+    for (const auto& g : table.geomean) out << ",,,,," << multiplier_fields(g) << ",";
     out << "\n";
   }
 };
 
 }  // namespace
+
+// RFC 4180: quote every field that needs it, double the quotes inside.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return fmt::format("{}\"", quoted);
+}
 
 std::unique_ptr<Reporter> make_csv_reporter() {
   return std::make_unique<CsvReporter>();

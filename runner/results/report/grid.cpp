@@ -13,13 +13,19 @@ std::string cell_text(const Cell& cell) {
   if (!cell.present) return kMissing;
   if (cell.status != Status::Ok) return to_string(cell.status);
   std::string text =
-      fmt::format("{} ± {}", format_value(cell.summary.mean), format_value(cell.summary.sd));
+      fmt::format("{} ± {}", format_value(cell.value), format_value(cell.summary.sd));
   if (cell.summary.noisy()) text += " (noisy)";
-  if (cell.multiplier) text += "  " + format_multiplier(*cell.multiplier);
+  if (!cell.outliers.empty()) text += fmt::format(" ({} outliers)", cell.outliers.size());
+  if (cell.multiplier) text += "  " + multiplier_text(*cell.multiplier);
   return text;
 }
 
 }  // namespace
+
+std::string multiplier_text(const Multiplier& m) {
+  const std::string interval = format_interval(m);
+  return format_marked_multiplier(m) + (interval.empty() ? "" : " (" + interval + ")");
+}
 
 std::vector<std::vector<std::string>> comparison_grid(const Comparison& table) {
   std::vector<std::vector<std::string>> grid;
@@ -43,7 +49,7 @@ std::vector<std::vector<std::string>> comparison_grid(const Comparison& table) {
   if (!table.reference_label.empty()) {
     std::vector<std::string> line = {fmt::format("geometric mean ({} tests)", table.geomean_tests),
                                      "", "1.00x"};
-    for (const auto& g : table.geomean) line.push_back(g ? format_multiplier(*g) : kMissing);
+    for (const auto& g : table.geomean) line.push_back(g ? multiplier_text(*g) : kMissing);
     grid.push_back(std::move(line));
   }
   return grid;

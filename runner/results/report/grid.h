@@ -16,4 +16,7 @@ namespace corebench {
 std::vector<std::vector<std::string>> comparison_grid(const Comparison& table);
 constexpr std::size_t kGridHeaderRows = 2;
 
+// "≈1.02x (0.99–1.05x)": the multiplier, its tie mark and its interval.
+std::string multiplier_text(const Multiplier& m);
+
 }  // namespace corebench

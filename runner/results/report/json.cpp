@@ -9,6 +9,14 @@ nlohmann::json optional_number(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
+nlohmann::json multiplier_json(const std::optional<Multiplier>& m) {
+  if (!m) return nullptr;
+  nlohmann::json j = {{"value", m->value}, {"tie", m->tie()}};
+  j["interval"] = m->interval ? nlohmann::json::array({m->interval->low, m->interval->high})
+                              : nlohmann::json(nullptr);
+  return j;
+}
+
 class JsonReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
@@ -21,11 +29,14 @@ class JsonReporter final : public Reporter {
           continue;
         }
         cells.push_back({{"status", to_string(cell.status)},
+                         {"value", cell.value},
                          {"mean", cell.summary.mean},
+                         {"median", cell.summary.median},
                          {"sd", cell.summary.sd},
                          {"n", cell.summary.n},
                          {"noisy", cell.summary.noisy()},
-                         {"multiplier", optional_number(cell.multiplier)}});
+                         {"outliers", cell.outliers},
+                         {"multiplier", multiplier_json(cell.multiplier)}});
       }
       rows.push_back({{"test", row.test},
                       {"unit", row.unit},
@@ -34,8 +45,10 @@ class JsonReporter final : public Reporter {
                       {"results", std::move(cells)}});
     }
     nlohmann::json geomean = nlohmann::json::array();
-    for (const auto& g : table.geomean) geomean.push_back(optional_number(g));
-    out << nlohmann::json{{"reference", table.reference_label},
+    for (const auto& g : table.geomean) geomean.push_back(multiplier_json(g));
+    out << nlohmann::json{{"statistic", to_string(table.statistic)},
+                          {"confidence", kConfidence},
+                          {"reference", table.reference_label},
                           {"columns", table.columns},
                           {"builds", table.builds},
                           {"reference_build", table.reference_build},

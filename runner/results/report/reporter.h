@@ -18,10 +18,14 @@ class Reporter {
 std::unique_ptr<Reporter> make_text_reporter();
 std::unique_ptr<Reporter> make_markdown_reporter();
 std::unique_ptr<Reporter> make_csv_reporter();
+std::unique_ptr<Reporter> make_csv_runs_reporter();  // one row per run
 std::unique_ptr<Reporter> make_json_reporter();
 std::unique_ptr<Reporter> make_html_reporter();  // a page with bar charts
 
-// "text", "markdown", "csv", "json" or "html"; throws Error for anything else.
+// A CSV field as RFC 4180 wants it (csv and csv-runs).
+std::string csv_field(const std::string& text);
+
+// "text", "markdown", "csv", "csv-runs", "json" or "html"; throws Error for anything else.
 std::unique_ptr<Reporter> make_reporter(const std::string& format);
 
 }  // namespace corebench
