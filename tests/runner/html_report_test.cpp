@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -28,20 +27,20 @@ std::vector<std::string> report_files() {
 }
 
 // The page's figures of one kind: data-test -> the data-machine of its bars.
+// (Plain finds: GCC 12 warns falsely inside std::regex at -O1.)
 std::map<std::string, std::vector<std::string>> charts(const std::string& dom,
                                                        const std::string& kind) {
   std::map<std::string, std::vector<std::string>> found;
-  const std::regex figure("<figure class=\"chart " + kind + "\" data-test=\"([^\"]*)\">");
-  const std::regex bar("<rect class=\"bar\" data-machine=\"([^\"]*)\"");
-  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), figure); it != std::sregex_iterator();
-       ++it) {
-    const std::size_t start = static_cast<std::size_t>(it->position(0));
-    const std::size_t end = dom.find("</figure>", start);
-    const std::string body = dom.substr(start, end - start);
-    auto& bars = found[(*it)[1]];
-    for (auto b = std::sregex_iterator(body.begin(), body.end(), bar); b != std::sregex_iterator();
-         ++b)
-      bars.push_back((*b)[1]);
+  const std::string figure = "<figure class=\"chart " + kind + "\" data-test=\"";
+  const std::string bar = "<rect class=\"bar\" data-machine=\"";
+  const auto attribute = [&](std::size_t start) {
+    return dom.substr(start, dom.find('"', start) - start);
+  };
+  for (std::size_t at = dom.find(figure); at != std::string::npos; at = dom.find(figure, at + 1)) {
+    const std::size_t end = dom.find("</figure>", at);
+    auto& bars = found[attribute(at + figure.size())];
+    for (std::size_t b = dom.find(bar, at); b < end; b = dom.find(bar, b + 1))
+      bars.push_back(attribute(b + bar.size()));
   }
   return found;
 }
