@@ -158,6 +158,10 @@ ResultFile read_result_file(const std::filesystem::path& file) {
     return result_file_from_json(nlohmann::json::parse(in));
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(fmt::format("{}: not valid JSON (byte {})", file.string(), e.byte));
+  } catch (const nlohmann::json::out_of_range&) {
+    // The parser's one other refusal: a number beyond what a double holds
+    // (found by fuzzing; tests/fuzz/regressions/result_file).
+    throw Error(fmt::format("{}: not valid JSON (a number out of range)", file.string()));
   } catch (const Error& e) {
     throw Error(fmt::format("{}: {}", file.string(), e.what()));
   }

@@ -59,6 +59,8 @@ TEST_F(IsolationTest, WorkloadIsToldAllOfItsCpus) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const ResultFile file = read_result_file(output_);
   ASSERT_EQ(file.tests.size(), 1u);
+  // A failed test has no runs (and `run` still exits 0 for it).
+  ASSERT_EQ(file.tests[0].status, Status::Ok) << file.tests[0].error;
   const auto& facts = file.tests[0].runs.back().facts;
   EXPECT_EQ(facts.size(), 2u);
   EXPECT_EQ(CpuSet({static_cast<int>(facts.at("cpu_0")), static_cast<int>(facts.at("cpu_1"))}),

@@ -99,6 +99,19 @@ TEST_F(ResultFileTest, MissingCorruptAndForeignFilesAreOneLineErrors) {
   }
 }
 
+// Found by fuzzing: a number beyond a double's range is the JSON parser's
+// out_of_range, not a parse_error; it escaped read_result_file uncaught.
+TEST(ResultFileFuzzRegression, NumberOutOfRangeIsAOneLineError) {
+  const std::filesystem::path file =
+      COREBENCH_TEST_DATA "/fuzz/regressions/result_file/number-overflow.json";
+  try {
+    read_result_file(file);
+    FAIL() << "read";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), file.string() + ": not valid JSON (a number out of range)");
+  }
+}
+
 // A writer killed at any moment leaves the previous complete file.
 TEST_F(ResultFileTest, KilledWriterLeavesAReadableFile) {
   const auto path = dir_ / "atomic.json";
