@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "runner/cli/verbs.h"
@@ -13,13 +14,24 @@
 #include "runner/results/report/reporter.h"
 
 namespace corebench {
+namespace {
+
+// --append to a file that is not there yet starts it.
+std::optional<ResultFile> existing_results(const std::string& path) {
+  std::error_code error;
+  if (path.empty() || !std::filesystem::exists(path, error)) return std::nullopt;
+  return read_result_file(path);
+}
+
+}  // namespace
 
 SessionSettings session_settings(const RunArgs& args) {
   return SessionSettings{.runs = args.runs,
                          .budget = args.budget,
                          .warmup = args.warmup,
                          .timeout = args.timeout,
-                         .label = args.label};
+                         .label = args.label,
+                         .append_to = args.append ? existing_results(args.output) : std::nullopt};
 }
 
 int run_verb(const Registry& registry, const RunArgs& args) {
@@ -39,14 +51,14 @@ int run_verb(const Registry& registry, const RunArgs& args) {
   const ResultFile* ref = reference ? &*reference : nullptr;
 
   const SessionSettings settings = session_settings(args);
-  ResultFileWriter writer(args.output);
+  ResultFileWriter writer(args.output, args.append);
   ProgressDisplay progress(settings, ref);
   const Session session = run_session(tests, settings, request.topology, {&writer, &progress});
-  if (session.interrupted) return kInterruptedExit;
+  if (session.interrupted) return exit_status(session);
   fmt::print("\n");
   make_text_reporter()->write(compare({session.result}, ref), std::cout);
   fmt::print("\nResults: {}\n", writer.path().string());
-  return 0;
+  return exit_status(session);
 }
 
 }  // namespace corebench

@@ -49,16 +49,16 @@ int sweep_verb(const Registry& registry, const SweepArgs& args) {
   if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
 
   const SessionSettings settings = session_settings(args.run);
-  ResultFileWriter writer(args.run.output);
+  ResultFileWriter writer(args.run.output, args.run.append);
   ProgressDisplay progress(settings, nullptr);
   SweepTable table(fmt::format("{} on {} ({} profile)", args.workload,
                                base.topology.model.empty() ? "this machine" : base.topology.model,
                                base.profile.name));
   const Session session =
       run_session(plan.tests, settings, base.topology, {&writer, &progress, &table});
-  if (session.interrupted) return kInterruptedExit;
+  if (session.interrupted) return exit_status(session);
   fmt::print("\nResults: {}\n", writer.path().string());
-  return 0;
+  return exit_status(session);
 }
 
 }  // namespace corebench

@@ -31,9 +31,11 @@ struct RunArgs {
   double timeout = 600;
   double budget = 120;
   bool warmup = true;
+  bool append = false;  // add the tests to an existing --output file of this machine
 };
 int run_verb(const Registry& registry, const RunArgs& args);
-// What a session takes of the run options.
+// What a session takes of the run options. Throws Error when --append names
+// a file that is not a result file.
 SessionSettings session_settings(const RunArgs& args);
 
 struct SweepArgs {
