@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -16,6 +17,27 @@
 
 namespace corebench {
 namespace {
+
+volatile std::sig_atomic_t g_stop_requested = 0;
+
+extern "C" void on_stop_request(int) {
+  g_stop_requested = 1;
+}
+
+// The runner stops a test with SIGTERM and SIGKILLs it a grace period
+// later. Caught, SIGTERM ends the child at the end of the step in flight,
+// through the workload's destructor (compile removes its files); a step
+// that waits for input or processes returns early (no SA_RESTART).
+void stop_at_sigterm() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_request;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// The exit status of a child that stopped when asked.
+constexpr int kStoppedExit = 128 + SIGTERM;
 
 void send(std::FILE* out, const ChildMessage& message) {
   const std::string line = encode(message);
@@ -54,6 +76,7 @@ int run_child(const Registry& registry, const std::string& request_json) {
     std::cerr << "corebench exec: fd 3 is not open (exec is started by corebench run)\n";
     return 2;
   }
+  stop_at_sigterm();
   ChildMessage error;
   std::unique_ptr<Workload> workload;
   const WorkloadEntry* entry = nullptr;
@@ -83,7 +106,8 @@ int run_child(const Registry& registry, const std::string& request_json) {
   }
   send(out, ChildMessage{.type = ChildMessage::Type::Ready, .error = "", .run = {}});
 
-  for (std::string command; std::getline(std::cin, command) && command != "quit";) {
+  for (std::string command;
+       !g_stop_requested && std::getline(std::cin, command) && command != "quit";) {
     ChildMessage message{ChildMessage::Type::Run, "", {}};
     try {
       message.run = timed_run(entry->info, *workload, command == "run warmup", allowed);
@@ -94,7 +118,7 @@ int run_child(const Registry& registry, const std::string& request_json) {
     }
     send(out, message);
   }
-  return 0;
+  return g_stop_requested ? kStoppedExit : 0;
 }
 
 }  // namespace corebench

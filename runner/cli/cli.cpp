@@ -13,8 +13,11 @@
 namespace corebench {
 namespace {
 
-constexpr int kUsageExit = 2;
-constexpr int kErrorExit = 1;
+constexpr const char* kExitStatusFooter =
+    "Exit status of run and sweep: 0 every test ended ok; 1 a test ended failed, timeout or\n"
+    "wrong-answer (the result file is complete); 2 a usage or input error, before any test\n"
+    "ran; 130 interrupted by Ctrl-C (128 + the signal: 143 for SIGTERM, 129 for SIGHUP,\n"
+    "which stop a run as Ctrl-C does). Other verbs: 0, or 2 for a usage or input error.";
 
 // What `run` and `sweep` share: the machine profile, placement, and how
 // each test runs and is saved.
@@ -27,7 +30,12 @@ void add_session_options(CLI::App* verb, RunArgs& run) {
       ->check(CLI::IsMember({"compact", "spread"}));
   verb->add_option("--runs", run.runs, "Exactly this many counted runs per test")
       ->check(CLI::Range(1, 1000));
-  verb->add_option("--output", run.output, "Result file (default: corebench-results/TIME.json)");
+  CLI::Option* output = verb->add_option(
+      "--output", run.output,
+      "Result file (default: corebench-results/TIME.json); an existing one is refused");
+  verb->add_flag("--append", run.append,
+                 "Add the tests to the existing --output file (same machine and build only)")
+      ->needs(output);
   verb->add_option("--label", run.label, "Name of this machine in tables (default: hostname)");
   verb->add_option("--timeout", run.timeout,
                    "Seconds a test's setup or one run may take before it is killed")
@@ -39,6 +47,7 @@ void add_session_options(CLI::App* verb, RunArgs& run) {
   verb->add_flag("--strict", run.strict,
                  "Refuse to start when the machine is busy, the governor is not performance, "
                  "or it runs in a VM (otherwise a warning, recorded in the results)");
+  verb->footer(kExitStatusFooter);
 }
 
 void add_run(CLI::App& app, RunArgs& run) {
@@ -129,6 +138,7 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
       "compared as multipliers against a reference machine",
       "corebench");
   app.set_version_flag("--version", build_info().version);
+  app.footer(kExitStatusFooter);
   app.require_subcommand(1);
   AllArgs args;
   bool& json = args.json;
@@ -164,16 +174,20 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
                  "corebench: error: unknown verb '{}' (verbs: list, info, run, sweep, compare, "
                  "relabel)\n",
                  argv[1]);
-      return kUsageExit;
+      return kInputErrorExit;
     }
     fmt::print(stderr, "corebench: error: {} (see corebench --help)\n", e.what());
-    return kUsageExit;
+    return kInputErrorExit;
   }
   try {
     return dispatch(app, registry, args);
-  } catch (const std::exception& e) {
+  } catch (const SessionAborted& e) {
     fmt::print(stderr, "corebench: error: {}\n", e.what());
-    return kErrorExit;
+    return kTestFailedExit;
+  } catch (const std::exception& e) {
+    // Every other error comes before a test starts: planning, files, paths.
+    fmt::print(stderr, "corebench: error: {}\n", e.what());
+    return kInputErrorExit;
   }
 }
 

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "runner/cli/verbs.h"
@@ -16,6 +17,16 @@
 #include "runner/results/report/reporter.h"
 
 namespace corebench {
+namespace {
+
+// --append to a file that is not there yet starts it.
+std::optional<ResultFile> existing_results(const std::string& path) {
+  std::error_code error;
+  if (path.empty() || !std::filesystem::exists(path, error)) return std::nullopt;
+  return read_result_file(path);
+}
+
+}  // namespace
 
 SessionSettings session_settings(const RunArgs& args) {
   return SessionSettings{.runs = args.runs,
@@ -23,7 +34,8 @@ SessionSettings session_settings(const RunArgs& args) {
                          .warmup = args.warmup,
                          .timeout = args.timeout,
                          .label = args.label,
-                         .preflight = {}};
+                         .preflight = {},
+                         .append_to = args.append ? existing_results(args.output) : std::nullopt};
 }
 
 std::vector<std::string> preflight(const std::vector<PlannedTest>& tests, const Topology& topology,
@@ -57,16 +69,16 @@ int run_verb(const Registry& registry, const RunArgs& args) {
   const std::optional<ResultFile> reference = load_reference(args.reference);
   const ResultFile* ref = reference ? &*reference : nullptr;
 
+  ResultFileWriter writer(args.output, args.append);  // refuses an existing file first
   SessionSettings settings = session_settings(args);
   settings.preflight = preflight(tests, request.topology, args.strict);
-  ResultFileWriter writer(args.output);
   ProgressDisplay progress(settings, ref);
   const Session session = run_session(tests, settings, request.topology, {&writer, &progress});
-  if (session.interrupted) return kInterruptedExit;
+  if (session.interrupted) return exit_status(session);
   fmt::print("\n");
   make_text_reporter()->write(compare({session.result}, ref), std::cout);
   fmt::print("\nResults: {}\n", writer.path().string());
-  return 0;
+  return exit_status(session);
 }
 
 }  // namespace corebench

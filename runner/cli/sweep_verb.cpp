@@ -48,18 +48,18 @@ int sweep_verb(const Registry& registry, const SweepArgs& args) {
   for (const auto& note : plan.notes) fmt::print(stderr, "corebench: sweep: {}\n", note);
   if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
 
+  ResultFileWriter writer(args.run.output, args.run.append);  // refuses an existing file first
   SessionSettings settings = session_settings(args.run);
   settings.preflight = preflight(plan.tests, base.topology, args.run.strict);
-  ResultFileWriter writer(args.run.output);
   ProgressDisplay progress(settings, nullptr);
   SweepTable table(fmt::format("{} on {} ({} profile)", args.workload,
                                base.topology.model.empty() ? "this machine" : base.topology.model,
                                base.profile.name));
   const Session session =
       run_session(plan.tests, settings, base.topology, {&writer, &progress, &table});
-  if (session.interrupted) return kInterruptedExit;
+  if (session.interrupted) return exit_status(session);
   fmt::print("\nResults: {}\n", writer.path().string());
-  return 0;
+  return exit_status(session);
 }
 
 }  // namespace corebench

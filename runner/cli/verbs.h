@@ -32,9 +32,11 @@ struct RunArgs {
   double budget = 120;
   bool warmup = true;
   bool strict = false;  // refuse to start when the pre-flight check warns
+  bool append = false;  // add the tests to an existing --output file of this machine
 };
 int run_verb(const Registry& registry, const RunArgs& args);
-// What a session takes of the run options.
+// What a session takes of the run options. Throws Error when --append names
+// a file that is not a result file.
 SessionSettings session_settings(const RunArgs& args);
 // The pre-flight check over the CPUs of every planned test: each warning
 // printed (and returned, for the result file); with `strict`, an Error

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <exception>
+#include <memory>
 
 #include "runner/common/error.h"
 #include "runner/exec/child_process.h"
@@ -11,13 +13,25 @@
 namespace corebench {
 namespace {
 
-// Why the child stopped answering, for the result's error text.
-std::string ended_because(ChildProcess& child, const std::string& what) {
-  const std::string how = child.wait();
-  std::string text = how.empty() ? what : fmt::format("{}: test process {}", what, how);
+// Why the child stopped answering, for the result's error text. A child
+// that closed its message channel but lives on is given the grace period,
+// then stopped: a clear failure, not a hang.
+std::string ended_because(ChildProcess& child, const std::string& what, double grace) {
+  const std::string how = child.wait(grace);
+  std::string text = child.was_stopped()
+                         ? fmt::format(
+                               "{}: the test process closed its message channel and did not exit; "
+                               "stopped, {}",
+                               what, how)
+                     : how.empty() ? fmt::format("{}: the test process exited without a word", what)
+                                   : fmt::format("{}: test process {}", what, how);
   const std::string tail = child.output_tail();
-  if (!tail.empty()) text += " | last output: " + tail.substr(tail.rfind('\n') + 1);
-  return text;
+  if (tail.empty()) return text;
+  const std::string last_line = tail.substr(tail.rfind('\n') + 1);
+  if (child.output_bytes() > ChildProcess::kOutputTail)
+    return fmt::format("{} | last output (of {} bytes; the last {} kept): {}", text,
+                       child.output_bytes(), ChildProcess::kOutputTail, last_line);
+  return text + " | last output: " + last_line;
 }
 
 class TestSession {
@@ -36,6 +50,8 @@ class TestSession {
     child_ = std::make_unique<ChildProcess>(argv, test.cpus.ids());
   }
 
+  bool caller_failed() const { return caller_error_ != nullptr; }
+
   TestResult run() {
     if (!await_ready()) return finish();
     if (settings_.warmup && !one_run(true)) return finish();
@@ -46,9 +62,10 @@ class TestSession {
     }
     child_->send("quit");
     std::string line;
-    if (child_->read_line(line, settings_.timeout) != ChildProcess::Read::Closed) child_->kill();
-    if (const std::string how = child_->wait(); !how.empty())
-      fail(Status::Failed, "after its last run the test process " + how);
+    const bool closed = child_->read_line(line, settings_.timeout) == ChildProcess::Read::Closed;
+    const std::string how =
+        closed ? child_->wait(settings_.stop_grace) : child_->stop(settings_.stop_grace);
+    if (!how.empty()) fail(Status::Failed, "after its last run the test process " + how);
     return finish();
   }
 
@@ -64,15 +81,14 @@ class TestSession {
         if (message.type == ChildMessage::Type::Error) return fail(Status::Failed, message.error);
         return true;
       case ChildProcess::Read::Closed:
-        return fail(Status::Failed, ended_because(*child_, step + " did not finish"));
+        return fail(Status::Failed,
+                    ended_because(*child_, step + " did not finish", settings_.stop_grace));
       case ChildProcess::Read::Timeout:
-        child_->kill();
-        child_->wait();
+        child_->stop(settings_.stop_grace);
         return fail(Status::Timeout,
-                    fmt::format("{} took longer than {:g} s; killed", step, settings_.timeout));
+                    fmt::format("{} took longer than {:g} s; stopped", step, settings_.timeout));
       case ChildProcess::Read::Interrupted:
-        child_->kill();
-        child_->wait();
+        child_->stop(settings_.stop_grace);
         return fail(Status::Interrupted, fmt::format("interrupted during {}", step));
     }
     return false;
@@ -83,8 +99,7 @@ class TestSession {
     if (!receive(message, "setup")) return false;
     if (message.type != ChildMessage::Type::Ready)
       return fail(Status::Failed, "test process skipped its setup report");
-    progress_(result_);
-    return true;
+    return report();
   }
 
   bool one_run(bool warmup) {
@@ -100,11 +115,22 @@ class TestSession {
     if (!message.run.verified) {
       fail(Status::WrongAnswer,
            fmt::format("{} gave a wrong answer: {}", step, message.run.detail));
-      child_->kill();
-      child_->wait();
+      child_->stop(settings_.stop_grace);
     }
-    progress_(result_);
-    return message.run.verified;
+    return report() && message.run.verified;
+  }
+
+  // Tells the caller; a caller that throws (its result file cannot be
+  // written) ends the test, and execute_test passes the exception on: it is
+  // the session's failure, not the test's.
+  bool report() {
+    try {
+      progress_(result_);
+      return true;
+    } catch (...) {
+      caller_error_ = std::current_exception();
+      return false;
+    }
   }
 
   bool fail(Status status, const std::string& error) {
@@ -114,6 +140,7 @@ class TestSession {
   }
 
   TestResult finish() {
+    if (caller_error_) std::rethrow_exception(caller_error_);
     result_.summary = summarize(result_.samples());
     return result_;
   }
@@ -122,6 +149,7 @@ class TestSession {
   const RunCallback& progress_;
   TestResult result_;
   std::unique_ptr<ChildProcess> child_;
+  std::exception_ptr caller_error_;
 };
 
 }  // namespace
@@ -144,9 +172,12 @@ TestResult describe_test(const PlannedTest& test) {
 
 TestResult execute_test(const PlannedTest& test, const ExecSettings& settings,
                         const RunCallback& on_progress) {
+  std::unique_ptr<TestSession> session;
   try {
-    return TestSession(test, settings, on_progress).run();
+    session = std::make_unique<TestSession>(test, settings, on_progress);
+    return session->run();
   } catch (const Error& e) {
+    if (session && session->caller_failed()) throw;
     TestResult result = describe_test(test);
     result.status = Status::Failed;
     result.error = e.what();

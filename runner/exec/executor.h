@@ -19,6 +19,9 @@ struct ExecSettings {
   StoppingRule rule;
   bool warmup = true;
   double timeout = 600;  // seconds one step (setup or one run) may take
+  // Seconds a child being stopped has between SIGTERM and SIGKILL, and one
+  // that closed its message channel has to exit by itself.
+  double stop_grace = 3;
   std::uint64_t last_level_cache_bytes = 0;
   std::uint64_t memory_bytes = 0;
 };
@@ -27,6 +30,9 @@ struct ExecSettings {
 // caller can save and show it.
 using RunCallback = std::function<void(const TestResult&)>;
 
+// A problem of the test (its process cannot start, crashes, hangs) is in
+// the result; what `on_progress` throws ends the test (its process killed)
+// and comes out of here.
 TestResult execute_test(const PlannedTest& test, const ExecSettings& settings,
                         const RunCallback& on_progress);
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "runner/common/error.h"
 #include "runner/common/utc_time.h"
 
 namespace corebench {
@@ -13,8 +14,18 @@ std::filesystem::path default_path() {
 
 }  // namespace
 
-ResultFileWriter::ResultFileWriter(const std::filesystem::path& path)
-    : path_(path.empty() ? default_path() : path) {}
+ResultFileWriter::ResultFileWriter(const std::filesystem::path& path, bool append)
+    : path_(path.empty() ? default_path() : path) {
+  std::error_code error;
+  if (!append && std::filesystem::exists(path_, error))
+    throw Error(
+        fmt::format("{}: the result file exists; give another --output, or --append to "
+                    "add these tests to it",
+                    path_.string()));
+  // Only the default directory is made: a missing directory the user named
+  // is a mistyped path, and a result file must not land somewhere unseen.
+  if (path.empty()) std::filesystem::create_directories(path_.parent_path(), error);
+}
 
 void ResultFileWriter::session_started(const ResultFile& result, std::size_t planned_tests) {
   planned_tests_ = planned_tests;
@@ -28,13 +39,14 @@ void ResultFileWriter::run_finished(const ResultFile& result) {
 }
 
 void ResultFileWriter::test_finished(const ResultFile& result) {
+  ++finished_tests_;
   write_result_file(path_, result);
 }
 
 void ResultFileWriter::session_finished(const ResultFile& result, bool interrupted) {
   if (!interrupted) return;
   fmt::print(stderr, "Interrupted during test {}/{} ({}); the {} finished tests are saved in {}\n",
-             result.tests.size(), planned_tests_, result.tests.back().name, result.tests.size() - 1,
+             finished_tests_, planned_tests_, result.tests.back().name, finished_tests_ - 1,
              path_.string());
 }
 

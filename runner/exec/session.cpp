@@ -1,5 +1,8 @@
 #include "runner/exec/session.h"
 
+#include <algorithm>
+#include <functional>
+
 #include "runner/common/utc_time.h"
 #include "runner/exec/executor.h"
 #include "runner/exec/interrupt.h"
@@ -40,20 +43,26 @@ ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& sy
   return exec;
 }
 
-}  // namespace
+// The file the session keeps: this machine's facts, or with --append the
+// existing file, when it was written on this machine by this build.
+ResultFile starting_file(const SessionSettings& settings, const Topology& topology) {
+  ResultFile here = machine_facts(settings, topology);
+  if (!settings.append_to) return here;
+  const std::string difference = machine_difference(settings.append_to->system, here.system);
+  if (!difference.empty())
+    throw Error("--append: the result file is from another machine or build (" + difference + ")");
+  ResultFile appended = *settings.append_to;
+  auto& warnings = appended.system.preflight;
+  for (const auto& warning : here.system.preflight)
+    if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end())
+      warnings.push_back(warning);
+  return appended;
+}
 
-Session run_session(const std::vector<PlannedTest>& tests, const SessionSettings& settings,
-                    const Topology& topology, const std::vector<SessionListener*>& listeners) {
-  Session session;
+void run_tests(const std::vector<PlannedTest>& tests, const ExecSettings& exec,
+               const Topology& topology, Session& session,
+               const std::function<void(const std::function<void(SessionListener&)>&)>& tell) {
   ResultFile& result = session.result;
-  result = machine_facts(settings, topology);
-  const ExecSettings exec = exec_settings(settings, result.system);
-  const auto tell = [&](auto event) {
-    for (SessionListener* listener : listeners) event(*listener);
-  };
-  tell([&](SessionListener& l) { l.session_started(result, tests.size()); });
-
-  install_interrupt_handler();
   for (std::size_t i = 0; i < tests.size(); ++i) {
     result.tests.push_back(describe_test(tests[i]));
     result.tests.back().start_load = machine_load(topology.root, kStartLoadSeconds);
@@ -68,10 +77,41 @@ Session run_session(const std::vector<PlannedTest>& tests, const SessionSettings
     tell([&](SessionListener& l) { l.test_finished(result); });
     if (result.tests.back().status == Status::Interrupted) {
       session.interrupted = true;
+      session.stop_signal = interrupt_signal();
       break;
     }
   }
-  tell([&](SessionListener& l) { l.session_finished(result, session.interrupted); });
+}
+
+}  // namespace
+
+int exit_status(const Session& session) {
+  if (session.interrupted) return 128 + session.stop_signal;
+  const auto& tests = session.result.tests;
+  const bool all_ok =
+      std::all_of(tests.begin() + static_cast<std::ptrdiff_t>(session.first_test), tests.end(),
+                  [](const TestResult& test) { return test.status == Status::Ok; });
+  return all_ok ? kAllOkExit : kTestFailedExit;
+}
+
+Session run_session(const std::vector<PlannedTest>& tests, const SessionSettings& settings,
+                    const Topology& topology, const std::vector<SessionListener*>& listeners) {
+  Session session;
+  session.result = starting_file(settings, topology);
+  session.first_test = session.result.tests.size();
+  const ExecSettings exec = exec_settings(settings, session.result.system);
+  const auto tell = [&](const std::function<void(SessionListener&)>& event) {
+    for (SessionListener* listener : listeners) event(*listener);
+  };
+  tell([&](SessionListener& l) { l.session_started(session.result, tests.size()); });
+
+  install_interrupt_handler();
+  try {
+    run_tests(tests, exec, topology, session, tell);
+    tell([&](SessionListener& l) { l.session_finished(session.result, session.interrupted); });
+  } catch (const Error& e) {
+    throw SessionAborted(e.what());
+  }
   return session;
 }
 

@@ -2,17 +2,9 @@
 
 #include <charconv>
 
+#include "runner/machine/sysfs.h"
+
 namespace corebench {
-namespace {
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r");
-  return text.substr(first, last - first + 1);
-}
-
-}  // namespace
 
 Cpuinfo Cpuinfo::parse(std::string_view text) {
   Cpuinfo info;
@@ -24,8 +16,8 @@ Cpuinfo Cpuinfo::parse(std::string_view text) {
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key(trim(line.substr(0, colon)));
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string key(trim_value(line.substr(0, colon)));
+    const std::string_view value = trim_value(line.substr(colon + 1));
     if (key == "processor") {
       int cpu = -1;
       const auto [ptr, error] = std::from_chars(value.data(), value.data() + value.size(), cpu);

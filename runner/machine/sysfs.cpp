@@ -5,6 +5,13 @@
 
 namespace corebench {
 
+std::string_view trim_value(std::string_view text) {
+  constexpr std::string_view kPadding(" \t\r\n\v\f\0", 7);
+  const auto first = text.find_first_not_of(kPadding);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kPadding) - first + 1);
+}
+
 std::optional<std::string> read_text(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) return std::nullopt;
@@ -18,8 +25,7 @@ std::optional<std::string> read_line(const std::filesystem::path& file) {
   std::ifstream in(file);
   std::string line;
   if (!in || !std::getline(in, line)) return std::nullopt;
-  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
-  return line;
+  return std::string(trim_value(line));
 }
 
 std::filesystem::path under(const std::filesystem::path& root, const std::string& absolute) {
@@ -33,8 +39,7 @@ std::string cpuinfo_field(const std::string& cpuinfo, const std::string& key) {
     const auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     if (line.find_first_not_of(" \t", key.size()) != colon) continue;
-    const auto start = line.find_first_not_of(' ', colon + 1);
-    return start == std::string::npos ? "" : line.substr(start);
+    return std::string(trim_value(std::string_view(line).substr(colon + 1)));
   }
   return "";
 }

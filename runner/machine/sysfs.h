@@ -4,11 +4,16 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace corebench {
 
-// The file's first line without trailing white space; nullopt when missing
-// or unreadable.
+// `text` without the white space and NUL bytes around it. The kernel ends a
+// value with one newline; dump tools and copies add NULs, CRLF line ends or
+// padding, which its own parsers (kstrto*) would not see either.
+std::string_view trim_value(std::string_view text);
+
+// The file's first line, trimmed; nullopt when missing or unreadable.
 std::optional<std::string> read_line(const std::filesystem::path& file);
 
 // The whole file; nullopt when missing or unreadable.

@@ -62,10 +62,9 @@ std::optional<std::string> SysfsReader::text(const std::string& path) const {
   std::error_code error;
   const fs::path full = fs::path(root_) / path;
   if (!fs::is_regular_file(full, error)) return std::nullopt;
-  auto text = read_text(full);
+  const auto text = read_text(full);
   if (!text) return std::nullopt;
-  while (!text->empty() && std::isspace(static_cast<unsigned char>(text->back()))) text->pop_back();
-  return text;
+  return std::string(trim_value(*text));
 }
 
 std::optional<std::uint64_t> SysfsReader::number(const std::string& path) const {

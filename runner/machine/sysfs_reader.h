@@ -22,7 +22,8 @@ class SysfsReader {
   // Names of the entries of a directory (not "." or ".."), sorted; empty if absent.
   std::vector<std::string> list_dir(const std::string& path) const;
 
-  // The file's content without trailing whitespace.
+  // The file's content without the white space and NUL bytes around it
+  // (trim_value); what is left must parse, or the file counts as garbled.
   std::optional<std::string> text(const std::string& path) const;
   // A whole number, decimal or 0x-hexadecimal.
   std::optional<std::uint64_t> number(const std::string& path) const;

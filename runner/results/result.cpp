@@ -167,34 +167,42 @@ ResultFile read_result_file(const std::filesystem::path& file) {
   }
 }
 
-void write_result_file(const std::filesystem::path& file, const ResultFile& result) {
-  const std::string text = to_json(result).dump(2) + "\n";
-  std::filesystem::path dir = file.parent_path();
-  if (dir.empty()) dir = ".";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  const std::filesystem::path temp =
-      dir / fmt::format(".{}.{}.tmp", file.filename().string(), getpid());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw Error(system_error("cannot write result file", temp));
+namespace {
+
+// Writes all of `text` to a new file `temp` and syncs it; "" or why not.
+std::string write_synced(const std::filesystem::path& temp, const std::string& text) {
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return std::strerror(errno);
   std::size_t done = 0;
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const std::string message = system_error("cannot write result file", temp);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      throw Error(message);
-    }
+    if (n <= 0) break;
     done += static_cast<std::size_t>(n);
   }
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!synced || ::rename(temp.c_str(), file.c_str()) != 0) {
-    const std::string message = system_error("cannot save result file", file);
+  // A short write with no errno set is a full device on some filesystems.
+  std::string problem = done < text.size() ? std::strerror(errno ? errno : ENOSPC) : "";
+  if (problem.empty() && ::fsync(fd) != 0) problem = std::strerror(errno);
+  if (::close(fd) != 0 && problem.empty()) problem = std::strerror(errno);
+  return problem;
+}
+
+}  // namespace
+
+void write_result_file(const std::filesystem::path& file, const ResultFile& result) {
+  const std::string text = to_json(result).dump(2) + "\n";
+  std::filesystem::path dir = file.parent_path();
+  if (dir.empty()) dir = ".";
+  // The temporary file is in the same directory, so the rename is atomic.
+  const std::filesystem::path temp =
+      dir / fmt::format(".{}.{}.tmp", file.filename().string(), getpid());
+  ::unlink(temp.c_str());  // left by a writer of this pid that was killed
+  errno = 0;
+  std::string problem = write_synced(temp, text);
+  if (problem.empty() && ::rename(temp.c_str(), file.c_str()) != 0) problem = std::strerror(errno);
+  if (!problem.empty()) {
     ::unlink(temp.c_str());
-    throw Error(message);
+    throw Error(fmt::format("cannot write result file '{}': {}", file.string(), problem));
   }
   // Make the rename itself durable.
   if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {

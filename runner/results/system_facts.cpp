@@ -1,6 +1,28 @@
 #include "runner/results/system_facts.h"
 
+#include <fmt/format.h>
+
 namespace corebench {
+namespace {
+
+// The facts flattened to "key" and "build.key", each with its JSON text.
+std::map<std::string, std::string> flat_facts(const SystemInfo& info) {
+  std::map<std::string, std::string> facts;
+  const nlohmann::json json = to_json(info);  // items() needs it alive
+  for (const auto& [key, value] : json.items()) {
+    if (!value.is_object()) {
+      facts[key] = value.dump();
+      continue;
+    }
+    for (const auto& [inner, fact] : value.items()) facts[key + "." + inner] = fact.dump();
+  }
+  return facts;
+}
+
+// What a run observed of the machine's state, not a fact of the machine.
+constexpr const char* kObservedKey = "preflight";
+
+}  // namespace
 
 nlohmann::json to_json(const MachineLoad& load) {
   nlohmann::json busiest = nlohmann::json::array();
@@ -85,6 +107,15 @@ SystemInfo system_info_from_json(const nlohmann::json& j) {
     info.build = {b->value("version", ""), b->value("compiler", ""), b->value("build_type", ""),
                   b->value("flags", ""),   b->value("arch", ""),     b->value("target", "")};
   return info;
+}
+
+std::string machine_difference(const SystemInfo& recorded, const SystemInfo& here) {
+  const auto before = flat_facts(recorded);
+  const auto now = flat_facts(here);
+  for (const auto& [key, value] : before)
+    if (key != kObservedKey && now.at(key) != value)
+      return fmt::format("{} is {} in the file, {} here", key, value, now.at(key));
+  return "";
 }
 
 }  // namespace corebench

@@ -77,4 +77,10 @@ MachineLoad machine_load_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const SystemInfo& info);
 SystemInfo system_info_from_json(const nlohmann::json& j);
 
+// "" when `recorded` and `here` describe the same machine and build (every
+// fact equal but the pre-flight warnings, which are what one run saw:
+// results in one file are read as one machine's), else the
+// first fact that differs: "cpu_model is 'A' in the file, 'B' here".
+std::string machine_difference(const SystemInfo& recorded, const SystemInfo& here);
+
 }  // namespace corebench

@@ -1,12 +1,16 @@
 // End to end: a suite of misbehaving test workloads run by the real runner,
 // in child processes, with the results file checked afterwards.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <filesystem>
 
 #include "runner/machine/placement.h"
 #include "runner/results/result.h"
+#include "support/misbehaving_workloads.h"
 #include "support/run_command.h"
 #include "workloads/common/cpu_mask.h"
 
@@ -29,7 +33,7 @@ TEST_F(IsolationTest, EachFailureIsRecordedAndTheSuiteGoesOn) {
   const auto result = run_command({COREBENCH_TESTBIN, "run", "steady", "hang", "crash", "wrong",
                                    "broken-setup", "steady", "--timeout", "2", "--runs", "3",
                                    "--output", output_.string(), "--reference", ""});
-  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.exit_code, 1) << result.err;  // some tests did not end ok
   const ResultFile file = read_result_file(output_);
   ASSERT_EQ(file.tests.size(), 6u) << result.err;
   EXPECT_EQ(file.tests[0].status, Status::Ok);
@@ -68,38 +72,77 @@ TEST_F(IsolationTest, WorkloadIsToldAllOfItsCpus) {
 }
 
 TEST_F(IsolationTest, InterruptKeepsFinishedTestsAndSaysWhere) {
-  const auto command = testing::with_emulator({COREBENCH_TESTBIN, "run", "steady", "hang", "steady",
-                                               "--timeout", "60", "--runs", "3", "--output",
-                                               output_.string(), "--reference", ""});
-  std::vector<char*> args;
-  for (const auto& arg : command) args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    // Quiet the child's output: the test only looks at the saved file.
-    freopen("/dev/null", "w", stderr);
-    freopen("/dev/null", "w", stdout);
-    execv(args[0], args.data());
-    _exit(127);
-  }
+  testing::BackgroundCommand corebench({COREBENCH_TESTBIN, "run", "steady", "hang", "steady",
+                                        "--timeout", "60", "--runs", "3", "--output",
+                                        output_.string(), "--reference", ""});
   // Wait until the first test is saved and the hang is under way.
-  for (int i = 0; i < 200; ++i) {
-    usleep(50000);
-    try {
-      const ResultFile f = read_result_file(output_);
-      if (f.tests.size() == 2) break;
-    } catch (const std::exception&) {
-    }
-  }
-  kill(pid, SIGINT);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  testing::wait_until([&] { return testing::saved_tests(output_) == 2; }, 10);
+  corebench.signal(SIGINT);
+  EXPECT_EQ(corebench.wait(), 130);
   const ResultFile file = read_result_file(output_);
   ASSERT_EQ(file.tests.size(), 2u);
   EXPECT_EQ(file.tests[0].status, Status::Ok);
   EXPECT_EQ(file.tests[1].status, Status::Interrupted);
+}
+
+// A child that writes without end costs the runner neither a hang nor its
+// memory: the capture keeps the end, and the error says the rest was cut.
+TEST_F(IsolationTest, FloodedOutputIsBoundedAndSaidToBeTruncated) {
+  const auto result = run_command({COREBENCH_TESTBIN, "run", "flood", "steady", "--timeout", "60",
+                                   "--runs", "1", "--output", output_.string(), "--reference", ""});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const ResultFile file = read_result_file(output_);
+  ASSERT_EQ(file.tests.size(), 2u);
+  EXPECT_EQ(file.tests[0].status, Status::Failed);
+  const std::string& error = file.tests[0].error;
+  EXPECT_NE(error.find("signal 6"), std::string::npos) << error;
+  // "(of N bytes; the last 65536 kept)": N counts both floods.
+  const auto of = error.find("(of ");
+  ASSERT_NE(of, std::string::npos) << error;
+  EXPECT_GE(std::stoull(error.substr(of + 4)), 2 * testing::kFloodBytes) << error;
+  EXPECT_NE(error.find("bytes; the last 65536 kept"), std::string::npos) << error;
+  EXPECT_NE(error.find("flood: the last line"), std::string::npos) << error;
+  EXPECT_EQ(file.tests[1].status, Status::Ok);
+  // The runner kept 64 KiB of 128 MiB; its peak memory is far below what
+  // the flood would take had it been kept (sanitizers take their share).
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  EXPECT_LT(usage.ru_maxrss, 100 * 1024) << "KiB at the peak";
+}
+
+// A grandchild that ignores SIGTERM, holds the child's pipes and outlives
+// it neither hangs the runner nor survives the test.
+TEST_F(IsolationTest, GrandchildIsKilledWithTheTestsGroup) {
+  const auto result = run_command({COREBENCH_TESTBIN, "run", "orphan", "--timeout", "60", "--runs",
+                                   "1", "--output", output_.string(), "--reference", ""});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const ResultFile file = read_result_file(output_);
+  ASSERT_EQ(file.tests.size(), 1u);
+  EXPECT_EQ(file.tests[0].status, Status::Ok) << file.tests[0].error;
+  ASSERT_FALSE(file.tests[0].runs.empty());
+  const auto grandchild = static_cast<pid_t>(file.tests[0].runs.back().facts.at("grandchild_pid"));
+  ASSERT_GT(grandchild, 0);
+  EXPECT_TRUE(testing::wait_until([&] { return !testing::process_alive(grandchild); }, 5))
+      << "grandchild " << grandchild << " still runs";
+}
+
+// A child that closes its message channel and lives on is a clear failure
+// within the grace periods, not a hang until the timeout.
+TEST_F(IsolationTest, ClosedChannelIsAFailureNotAHang) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto result =
+      run_command({COREBENCH_TESTBIN, "run", "close-channel", "steady", "--timeout", "300",
+                   "--runs", "1", "--output", output_.string(), "--reference", ""});
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_LT(seconds, 60) << "the runner waited for the timeout";
+  const ResultFile file = read_result_file(output_);
+  ASSERT_EQ(file.tests.size(), 2u);
+  EXPECT_EQ(file.tests[0].status, Status::Failed);
+  EXPECT_NE(file.tests[0].error.find("closed its message channel"), std::string::npos)
+      << file.tests[0].error;
+  EXPECT_EQ(file.tests[1].status, Status::Ok);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "runner/machine/topology.h"
 #include "runner/results/result.h"
 #include "support/run_command.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -120,10 +121,7 @@ TEST(Preflight, BusyOnlyCountsTheTestsCpus) {
 pid_t spin_on(int cpu) {
   const pid_t pid = fork();
   if (pid == 0) {
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET(cpu, &set);
-    sched_setaffinity(0, sizeof set, &set);
+    pin_calling_thread({cpu});
     volatile unsigned long spins = 0;
     for (;;) spins = spins + 1;
   }
@@ -135,12 +133,14 @@ void stop(pid_t pid) {
   waitpid(pid, nullptr, 0);
 }
 
-int last_online_cpu() {
-  return detect_topology("/").online.ids().back();
+// The last CPU this process may run on (a container or taskset may allow
+// fewer than are online).
+int last_allowed_cpu() {
+  return allowed_cpus().back();
 }
 
 TEST(Preflight, FindsARealBusyProcess) {
-  const int cpu = last_online_cpu();
+  const int cpu = last_allowed_cpu();
   const pid_t spinner = spin_on(cpu);
   ASSERT_GT(spinner, 0);
   const LoadSample sample = sample_load("/", kPreflightSeconds);
@@ -152,7 +152,7 @@ TEST(Preflight, FindsARealBusyProcess) {
 }
 
 TEST(Preflight, StrictRefusesToStartOnABusyMachine) {
-  const int cpu = last_online_cpu();
+  const int cpu = last_allowed_cpu();
   const pid_t spinner = spin_on(cpu);
   ASSERT_GT(spinner, 0);
   const std::string output = ::testing::TempDir() + "/strict-refused.json";
@@ -168,10 +168,11 @@ TEST(Preflight, StrictRefusesToStartOnABusyMachine) {
 }
 
 TEST(Preflight, WithoutStrictTheWarningsAreRecorded) {
-  const int cpu = last_online_cpu();
+  const int cpu = last_allowed_cpu();
   const pid_t spinner = spin_on(cpu);
   ASSERT_GT(spinner, 0);
   const std::string output = ::testing::TempDir() + "/preflight-recorded.json";
+  std::filesystem::remove(output);  // a result file is never overwritten
   const auto result =
       testing::run_command({COREBENCH_BIN, "run", "sysbench:events=100", "--cpus",
                             std::to_string(cpu), "--runs", "1", "--no-warmup", "--output", output});

@@ -1,6 +1,10 @@
 #include "support/misbehaving_workloads.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
@@ -11,7 +15,58 @@ namespace corebench::testing {
 namespace {
 
 // ReportCpus runs like Steady and reports the CPUs the runner gave it.
-enum class Behaviour { Hang, Crash, Wrong, BrokenSetup, Steady, ReportCpus };
+// Flood writes kFloodBytes to stdout and to stderr, then aborts; Orphan
+// starts a grandchild in setup that ignores SIGTERM and outlives it, and
+// reports its pid; CloseChannel closes the message channel in its first
+// run and hangs.
+enum class Behaviour {
+  Hang,
+  Crash,
+  Wrong,
+  BrokenSetup,
+  Steady,
+  ReportCpus,
+  Flood,
+  Orphan,
+  CloseChannel
+};
+
+// The runner's message channel (runner/protocol, which workloads may not
+// include).
+constexpr int kMessageFd = 3;
+
+void write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+}
+
+[[noreturn]] void flood_and_abort() {
+  const std::string chunk(64 * 1024 - 1, 'x');
+  const std::string line = chunk + "\n";
+  for (std::size_t done = 0; done < kFloodBytes; done += line.size()) {
+    write_all(STDOUT_FILENO, line.data(), line.size());
+    write_all(STDERR_FILENO, line.data(), line.size());
+  }
+  const char last[] = "flood: the last line\n";
+  write_all(STDERR_FILENO, last, sizeof(last) - 1);
+  std::abort();
+}
+
+// A grandchild that only SIGKILL ends, in the test's process group.
+pid_t start_orphan() {
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    ::signal(SIGTERM, SIG_IGN);
+    while (true) ::pause();
+  }
+  return pid;
+}
 
 class Misbehaving final : public Workload {
  public:
@@ -19,6 +74,7 @@ class Misbehaving final : public Workload {
 
   void setup(const OptionValues&, const RunConfig& config) override {
     if (behaviour_ == Behaviour::BrokenSetup) throw std::runtime_error("input generator failed");
+    if (behaviour_ == Behaviour::Orphan) orphan_ = start_orphan();
     cpus_ = config.cpus;
   }
 
@@ -26,6 +82,11 @@ class Misbehaving final : public Workload {
     if (behaviour_ == Behaviour::Hang)
       while (true) std::this_thread::sleep_for(std::chrono::seconds(1));
     if (behaviour_ == Behaviour::Crash) std::abort();
+    if (behaviour_ == Behaviour::Flood) flood_and_abort();
+    if (behaviour_ == Behaviour::CloseChannel) {
+      ::close(kMessageFd);
+      while (true) std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     answer_ = 42;
     return {1.0};
@@ -37,6 +98,7 @@ class Misbehaving final : public Workload {
     if (behaviour_ == Behaviour::ReportCpus)
       for (std::size_t i = 0; i < cpus_.size(); ++i)
         verdict.facts["cpu_" + std::to_string(i)] = cpus_[i];
+    if (behaviour_ == Behaviour::Orphan) verdict.facts["grandchild_pid"] = orphan_;
     return verdict;
   }
 
@@ -44,6 +106,7 @@ class Misbehaving final : public Workload {
   Behaviour behaviour_;
   int answer_ = 0;
   std::vector<int> cpus_;
+  pid_t orphan_ = 0;
 };
 
 WorkloadEntry entry(const char* id, Behaviour behaviour) {
@@ -60,9 +123,15 @@ WorkloadEntry entry(const char* id, Behaviour behaviour) {
 }  // namespace
 
 std::vector<WorkloadEntry> misbehaving_workloads() {
-  return {entry("hang", Behaviour::Hang),     entry("crash", Behaviour::Crash),
-          entry("wrong", Behaviour::Wrong),   entry("broken-setup", Behaviour::BrokenSetup),
-          entry("steady", Behaviour::Steady), entry("report-cpus", Behaviour::ReportCpus)};
+  return {entry("hang", Behaviour::Hang),
+          entry("crash", Behaviour::Crash),
+          entry("wrong", Behaviour::Wrong),
+          entry("broken-setup", Behaviour::BrokenSetup),
+          entry("steady", Behaviour::Steady),
+          entry("report-cpus", Behaviour::ReportCpus),
+          entry("flood", Behaviour::Flood),
+          entry("orphan", Behaviour::Orphan),
+          entry("close-channel", Behaviour::CloseChannel)};
 }
 
 }  // namespace corebench::testing

@@ -1,13 +1,21 @@
 // Workloads that misbehave on purpose, for the runner's isolation tests:
 // `hang` never finishes a run, `crash` aborts, `wrong` answers wrongly,
-// `broken-setup` throws in setup, and `steady` is a well-behaved one.
+// `broken-setup` throws in setup, and `steady` is a well-behaved one;
+// `flood` writes kFloodBytes to stdout and to stderr (its last line on
+// stderr "flood: the last line"), then aborts; `orphan` leaves a grandchild
+// that ignores SIGTERM running (its pid is the run's fact
+// "grandchild_pid"); `close-channel` closes the runner's message channel in
+// its first run and hangs.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "workloads/workload.h"
 
 namespace corebench::testing {
+
+inline constexpr std::size_t kFloodBytes = 64 * 1024 * 1024;
 
 std::vector<WorkloadEntry> misbehaving_workloads();
 

@@ -386,7 +386,7 @@ TEST(OptionRanges, RunRefusesBelowTheRangeBeforeRunningAnything) {
     std::string error = result.err;
     if (error.rfind("corebench: warning: topology detection had ", 0) == 0)
       error = error.substr(error.find('\n') + 1);
-    EXPECT_EQ(result.exit_code, 1) << test << ": " << result.err;
+    EXPECT_EQ(result.exit_code, 2) << test << ": " << result.err;
     EXPECT_EQ(std::count(error.begin(), error.end(), '\n'), 1) << test << ": " << result.err;
     EXPECT_EQ(error.rfind("corebench: error: ", 0), 0u) << test << ": " << result.err;
     EXPECT_NE(error.find("out of range"), std::string::npos) << test << ": " << result.err;
