@@ -1,6 +1,7 @@
 #include "runner/results/report/system_table.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <functional>
 #include <set>
@@ -60,28 +61,31 @@ std::string joined(const std::map<std::string, std::string>& variables) {
 
 std::string preflight(const SystemInfo& s) {
   if (s.preflight.empty()) return "none";
-  std::string text;
-  for (const auto& w : s.preflight) text += fmt::format("{}{}", text.empty() ? "" : "; ", w);
-  return text;
+  return fmt::format("{}", fmt::join(s.preflight, "; "));
+}
+
+// A fact that is one text field of the record.
+Fact text(std::string SystemInfo::*field) {
+  return [field](const SystemInfo& s) { return or_unknown(s.*field); };
 }
 
 const std::vector<std::pair<std::string, Fact>>& facts() {
   static const std::vector<std::pair<std::string, Fact>> list = {
-      {"cpu", [](const SystemInfo& s) { return or_unknown(s.cpu_model); }},
+      {"cpu", text(&SystemInfo::cpu_model)},
       {"cpus", counts},
       {"memory", memory},
-      {"kernel", [](const SystemInfo& s) { return or_unknown(s.kernel); }},
-      {"os", [](const SystemInfo& s) { return or_unknown(s.os); }},
-      {"governor", [](const SystemInfo& s) { return or_unknown(s.governor); }},
-      {"smt", [](const SystemInfo& s) { return or_unknown(s.smt); }},
-      {"cpufreq driver", [](const SystemInfo& s) { return or_unknown(s.cpufreq_driver); }},
-      {"boost", [](const SystemInfo& s) { return or_unknown(s.boost); }},
-      {"energy preference", [](const SystemInfo& s) { return or_unknown(s.energy_preference); }},
-      {"platform profile", [](const SystemInfo& s) { return or_unknown(s.platform_profile); }},
-      {"huge pages", [](const SystemInfo& s) { return or_unknown(s.transparent_hugepages); }},
-      {"hypervisor", [](const SystemInfo& s) { return or_unknown(s.hypervisor); }},
-      {"microcode", [](const SystemInfo& s) { return or_unknown(s.microcode); }},
-      {"kernel cmdline", [](const SystemInfo& s) { return or_unknown(s.kernel_cmdline); }},
+      {"kernel", text(&SystemInfo::kernel)},
+      {"os", text(&SystemInfo::os)},
+      {"governor", text(&SystemInfo::governor)},
+      {"smt", text(&SystemInfo::smt)},
+      {"cpufreq driver", text(&SystemInfo::cpufreq_driver)},
+      {"boost", text(&SystemInfo::boost)},
+      {"energy preference", text(&SystemInfo::energy_preference)},
+      {"platform profile", text(&SystemInfo::platform_profile)},
+      {"huge pages", text(&SystemInfo::transparent_hugepages)},
+      {"hypervisor", text(&SystemInfo::hypervisor)},
+      {"microcode", text(&SystemInfo::microcode)},
+      {"kernel cmdline", text(&SystemInfo::kernel_cmdline)},
       {"mitigations", mitigation_summary},
       {"environment", [](const SystemInfo& s) { return joined(s.environment); }},
       {"pre-flight", preflight},
