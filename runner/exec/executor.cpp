@@ -1,10 +1,14 @@
 #include "runner/exec/executor.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "runner/common/error.h"
 #include "runner/exec/child_process.h"
@@ -12,6 +16,27 @@
 
 namespace corebench {
 namespace {
+
+// The last few lines of what the child printed, joined on one line: the
+// cause of an abort is often a line before the last (an emulator or the C
+// library may add its own), and a line may be megabytes long.
+std::string last_lines(std::string_view tail) {
+  constexpr std::size_t kLines = 3;
+  constexpr std::size_t kLineChars = 200;
+  std::vector<std::string> lines;
+  while (!tail.empty() && lines.size() < kLines) {
+    const auto start = tail.rfind('\n');
+    std::string_view line = start == std::string_view::npos ? tail : tail.substr(start + 1);
+    tail = start == std::string_view::npos ? std::string_view{} : tail.substr(0, start);
+    if (line.empty()) continue;
+    if (line.size() > kLineChars)
+      lines.push_back("…" + std::string(line.substr(line.size() - kLineChars)));
+    else
+      lines.emplace_back(line);
+  }
+  std::reverse(lines.begin(), lines.end());
+  return fmt::format("{}", fmt::join(lines, " / "));
+}
 
 // Why the child stopped answering, for the result's error text. A child
 // that closed its message channel but lives on is given the grace period,
@@ -25,13 +50,12 @@ std::string ended_because(ChildProcess& child, const std::string& what, double g
                                what, how)
                      : how.empty() ? fmt::format("{}: the test process exited without a word", what)
                                    : fmt::format("{}: test process {}", what, how);
-  const std::string tail = child.output_tail();
-  if (tail.empty()) return text;
-  const std::string last_line = tail.substr(tail.rfind('\n') + 1);
+  const std::string last = last_lines(child.output_tail());
+  if (last.empty()) return text;
   if (child.output_bytes() > ChildProcess::kOutputTail)
     return fmt::format("{} | last output (of {} bytes; the last {} kept): {}", text,
-                       child.output_bytes(), ChildProcess::kOutputTail, last_line);
-  return text + " | last output: " + last_line;
+                       child.output_bytes(), ChildProcess::kOutputTail, last);
+  return text + " | last output: " + last;
 }
 
 class TestSession {
