@@ -49,7 +49,7 @@ int sweep_verb(const Registry& registry, const SweepArgs& args) {
   if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
 
   ResultFileWriter writer(args.run.output, args.run.append);  // refuses an existing file first
-  SessionSettings settings = session_settings(args.run);
+  SessionSettings settings = session_settings(args.run, plan.tests, base.profile.name);
   settings.preflight = preflight(plan.tests, base.topology, args.run.strict);
   ProgressDisplay progress(settings, nullptr);
   SweepTable table(fmt::format("{} on {} ({} profile)", args.workload,

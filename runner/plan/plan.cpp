@@ -91,12 +91,18 @@ int resolve_threads(const std::string& spec, std::size_t cpus) {
   return threads;
 }
 
-std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request) {
+std::vector<PlannedTest> plan_specs(const Registry& registry, const PlanRequest& request,
+                                    std::vector<TestSpec> specs) {
   std::vector<PlannedTest> tests;
-  for (const auto& target : request.targets)
-    for (auto& spec : expand_target(registry, request, target))
-      tests.push_back(plan_one(registry, request, std::move(spec)));
+  for (auto& spec : specs) tests.push_back(plan_one(registry, request, std::move(spec)));
   return tests;
+}
+
+std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request) {
+  std::vector<TestSpec> specs;
+  for (const auto& target : request.targets)
+    for (auto& spec : expand_target(registry, request, target)) specs.push_back(std::move(spec));
+  return plan_specs(registry, request, std::move(specs));
 }
 
 }  // namespace corebench

@@ -35,6 +35,11 @@ struct UnresolvedCpuSet : Error {
 // Throws Error naming the first problem (UnresolvedCpuSet for a CPU set).
 std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request);
 
+// The given specs, planned as plan_tests plans the tests of a target (the
+// request's cpus and threads override theirs where set). Throws Error.
+std::vector<PlannedTest> plan_specs(const Registry& registry, const PlanRequest& request,
+                                    std::vector<TestSpec> specs);
+
 // Runs `plan`. When a CPU set in it does not resolve on a machine whose
 // detection had problems (which may be why), says so on a line of its own
 // before the error and rethrows.
