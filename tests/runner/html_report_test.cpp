@@ -108,6 +108,10 @@ TEST(HtmlReport, SelfContained) {
   const std::string html = out.str();
   for (const char* external : {"<script", "<link", "src=", "url(", "@import", "http"})
     EXPECT_EQ(html.find(external), std::string::npos) << external;
+  // The sweep's one-point series (CPU 0, one thread) draws no line: its
+  // value is in the legend.
+  EXPECT_NE(html.find(" @0: "), std::string::npos);
+  EXPECT_NE(html.find(" at 1 thread</li>"), std::string::npos);
 }
 
 const std::string kLongLabel = "workstation-in-the-lab-with-a-long-name";

@@ -169,8 +169,8 @@ std::string render_line_chart(const LineChart& chart) {
     }
   max_y = max_y > 0 ? max_y * 1.1 : 1;
   // The right margin holds half of the last tick's label, centred on the
-  // plot's edge, and a one-point series' value.
-  const double left = 60, right = kWidth - 40, top = 10, bottom = kLineHeight - 30;
+  // plot's edge.
+  const double left = 60, right = kWidth - 24, top = 10, bottom = kLineHeight - 30;
   const auto px = [&](double x) { return left + x / max_x * (right - left); };
   const auto py = [&](double y) { return bottom - y / max_y * (bottom - top); };
   std::string svg = fmt::format(
@@ -199,16 +199,18 @@ std::string render_line_chart(const LineChart& chart) {
     for (const auto& [x, y] : s.points)
       svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>", px(x), py(y),
                          machine_colour(s.colour));
-    // One point draws no line: its value is written beside it instead.
-    if (s.points.size() == 1)
-      svg += fmt::format(
-          "<text class=\"point\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>",
-          px(s.points[0].first) - 6, py(s.points[0].second) - 6, format_value(s.points[0].second));
   }
   svg += "</svg><ul class=\"legend\">";
-  for (const auto& s : chart.series)
+  // One point draws no line, and several would crowd their labels on the
+  // plot: its value is in its legend entry instead.
+  for (const auto& s : chart.series) {
+    std::string name = s.name;
+    if (s.points.size() == 1)
+      name += fmt::format(": {} at {:g} thread{}", format_value(s.points[0].second),
+                          s.points[0].first, s.points[0].first == 1 ? "" : "s");
     svg += fmt::format("<li><span class=\"swatch\" style=\"background:{}\"></span>{}</li>",
-                       machine_colour(s.colour), escape(s.name));
+                       machine_colour(s.colour), escape(name));
+  }
   return svg + "</ul></figure>";
 }
 
