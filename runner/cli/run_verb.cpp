@@ -35,6 +35,7 @@ SessionSettings session_settings(const RunArgs& args) {
                          .timeout = args.timeout,
                          .label = args.label,
                          .preflight = {},
+                         .telemetry = args.telemetry,
                          .append_to = args.append ? existing_results(args.output) : std::nullopt};
 }
 

@@ -9,13 +9,16 @@
 
 #include "runner/results/stats.h"
 #include "runner/results/system_facts.h"
+#include "runner/results/telemetry.h"
 #include "workloads/workload.h"
 
 namespace corebench {
 
 // 2: the machine's state (system: microcode ... preflight) and each test's
-// start_load. Version 1 files are still read (their state is unknown).
-inline constexpr int kResultSchemaVersion = 2;
+// start_load. 3: telemetry per run and per test (clock, temperature,
+// energy, throttling). Older files are still read (their state and
+// telemetry are unknown).
+inline constexpr int kResultSchemaVersion = 3;
 inline constexpr int kOldestReadableSchemaVersion = 1;
 
 enum class Status { Ok, Failed, WrongAnswer, Timeout, Skipped, Interrupted };
@@ -32,7 +35,8 @@ struct RunRecord {
   // Per OpenMP thread, the CPUs it was seen on during this run ("5", "5-6"):
   // "thread_cpus" in the file.
   std::vector<std::string> observed_cpus = {};
-  bool strayed = false;  // some thread was seen outside the test's CPUs
+  bool strayed = false;         // some thread was seen outside the test's CPUs
+  RunTelemetry telemetry = {};  // what the parent's sampler saw during the run
 };
 
 struct TestResult {
@@ -50,10 +54,14 @@ struct TestResult {
   Summary summary;              // over the counted runs
   Status status = Status::Ok;
   std::string error;
-  MachineLoad start_load;  // load averages and busiest processes when it started
+  MachineLoad start_load;   // load averages and busiest processes when it started
+  TestTelemetry telemetry;  // over the counted runs (refresh_derived)
 
   // The values of the counted (non-warm-up) runs.
   std::vector<double> samples() const;
+  // The summary, the runs' throttled marks and the telemetry summary, from
+  // the runs: derived, never trusted from a file.
+  void refresh_derived();
 };
 
 struct ResultFile {
