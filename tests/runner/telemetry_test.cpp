@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
+#include "runner/results/compare.h"
+#include "runner/results/report/reporter.h"
 #include "runner/results/result.h"
 #include "runner/telemetry/run_summary.h"
 #include "runner/telemetry/sampler.h"
@@ -316,6 +319,83 @@ TEST(TelemetrySampler, ReadsAFewTimesASecondUntilStopped) {
   EXPECT_DOUBLE_EQ(t.clocks.at(0).mean_mhz, 1800);
   sampler.start();  // a second run on the same sampler
   EXPECT_GE(sampler.stop().samples, 1);
+}
+
+ResultFile file_with(const std::string& label, double value, double watts, double mhz,
+                     const std::string& kind = "package") {
+  ResultFile file;
+  file.label = label;
+  TestResult test;
+  test.name = "stream";
+  test.unit = "MB/s";
+  for (int i = 0; i < 3; ++i) {
+    RunRecord run = run_with_clock(mhz, watts);
+    run.value = value;
+    if (watts > 0) run.telemetry.energy.at(0).kind = kind;
+    test.runs.push_back(run);
+  }
+  test.refresh_derived();
+  file.tests.push_back(test);
+  return file;
+}
+
+TEST(TelemetryCompare, PerformancePerWattWhereEveryFileHasTheSameKindOfDomain) {
+  const Comparison table =
+      compare({file_with("a", 1000, 50, 3000), file_with("b", 1500, 50, 3500)}, nullptr);
+  ASSERT_TRUE(table.rows.at(0).efficiency);
+  const Efficiency& e = *table.rows[0].efficiency;
+  EXPECT_EQ(e.kind, "package");
+  EXPECT_EQ(e.unit, "MB/s per W");
+  EXPECT_DOUBLE_EQ(e.values.at(0), 20);
+  EXPECT_DOUBLE_EQ(e.multipliers.at(1), 1.5);
+  EXPECT_EQ(table.clock_types, (std::vector<std::string>{"P-core"}));
+  std::ostringstream text;
+  make_text_reporter()->write(table, text);
+  EXPECT_NE(text.str().find("P-core GHz"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("30.00 MB/s per W"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("1.50x"), std::string::npos) << text.str();
+
+  // One file without energy, or with another kind only: no performance per watt.
+  EXPECT_FALSE(compare({file_with("a", 1000, 50, 3000), file_with("b", 1500, 0, 3500)}, nullptr)
+                   .rows.at(0)
+                   .efficiency);
+  EXPECT_FALSE(
+      compare({file_with("a", 1000, 50, 3000), file_with("b", 1500, 40, 3500, "dram")}, nullptr)
+          .rows.at(0)
+          .efficiency);
+  const auto core = compare(
+      {file_with("a", 1000, 50, 3000, "core"), file_with("b", 1500, 40, 3500, "core")}, nullptr);
+  ASSERT_TRUE(core.rows.at(0).efficiency);
+  EXPECT_EQ(core.rows[0].efficiency->kind, "core");
+}
+
+TEST(TelemetryCompare, ThrottledRunIsNamedAndATimedTestCountsRunsPerKilojoule) {
+  ResultFile file = file_with("a", 2, 100, 3000);
+  TestResult& test = file.tests[0];
+  test.direction = Direction::LowerIsBetter;
+  test.unit = "s";
+  test.runs.push_back(run_with_clock(2000, 100));
+  test.refresh_derived();
+  const Comparison table = compare({file, file}, nullptr);
+  ASSERT_TRUE(table.rows.at(0).efficiency);
+  EXPECT_EQ(table.rows[0].efficiency->unit, "runs per kJ");
+  EXPECT_DOUBLE_EQ(table.rows[0].efficiency->values.at(0), 10);  // 100 J a run
+  std::ostringstream text;
+  make_text_reporter()->write(table, text);
+  EXPECT_NE(text.str().find("run 4 throttled"), std::string::npos) << text.str();
+  std::ostringstream markdown;
+  make_markdown_reporter()->write(table, markdown);
+  EXPECT_NE(markdown.str().find("| P-core GHz |"), std::string::npos) << markdown.str();
+}
+
+TEST(TelemetryResult, ASchemaTwoFileReadsWithoutTelemetryAndShowsNoPowerTable) {
+  const ResultFile old =
+      read_result_file(std::string(COREBENCH_TEST_DATA) + "/fixtures/results/report-1.json");
+  ASSERT_FALSE(old.tests.empty());
+  for (const auto& test : old.tests) EXPECT_EQ(test.telemetry.runs, 0) << test.name;
+  std::ostringstream text;
+  make_text_reporter()->write(compare({old}, nullptr), text);
+  EXPECT_EQ(text.str().find("GHz"), std::string::npos);
 }
 
 class TelemetryEndToEnd : public ::testing::Test {
