@@ -354,6 +354,11 @@ TEST(TelemetryCompare, PerformancePerWattWhereEveryFileHasTheSameKindOfDomain) {
   EXPECT_NE(text.str().find("P-core GHz"), std::string::npos) << text.str();
   EXPECT_NE(text.str().find("30.00 MB/s per W"), std::string::npos) << text.str();
   EXPECT_NE(text.str().find("1.50x"), std::string::npos) << text.str();
+  std::ostringstream csv;
+  make_csv_reporter()->write(table, csv);
+  EXPECT_NE(csv.str().find("b P-core MHz,b per energy,b per energy multiplier"), std::string::npos)
+      << csv.str();
+  EXPECT_NE(csv.str().find(",3500,30,1.5,MB/s per W"), std::string::npos) << csv.str();
 
   // One file without energy, or with another kind only: no performance per watt.
   EXPECT_FALSE(compare({file_with("a", 1000, 50, 3000), file_with("b", 1500, 0, 3500)}, nullptr)
