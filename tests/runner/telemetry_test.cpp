@@ -18,6 +18,7 @@
 #include "runner/telemetry/sampler.h"
 #include "runner/telemetry/sensors.h"
 #include "support/run_command.h"
+#include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
@@ -317,6 +318,7 @@ TEST(TelemetrySampler, ReadsAFewTimesASecondUntilStopped) {
   EXPECT_GT(t.seconds, 0.25);
   EXPECT_GT(t.sampler_cpu_seconds, 0);
   EXPECT_DOUBLE_EQ(t.clocks.at(0).mean_mhz, 1800);
+  EXPECT_EQ(sampler.pinned_off_test(), allowed_cpus().size() > 1);
   sampler.start();  // a second run on the same sampler
   EXPECT_GE(sampler.stop().samples, 1);
 }
@@ -401,6 +403,27 @@ TEST(TelemetryResult, ASchemaTwoFileReadsWithoutTelemetryAndShowsNoPowerTable) {
   std::ostringstream text;
   make_text_reporter()->write(compare({old}, nullptr), text);
   EXPECT_EQ(text.str().find("GHz"), std::string::npos);
+}
+
+// `info` lists what the sampler would read, on fixture trees as on this machine.
+TEST(TelemetryInfo, ListsTheSensorsFoundAndSaysNotAvailableForTheRest) {
+  const auto arm = testing::run_command(
+      {COREBENCH_BIN, "info", "--json", "--sysfs-root", kFixtures + "arm-rk3588"});
+  ASSERT_EQ(arm.exit_code, 0) << arm.err;
+  const nlohmann::json sensors = nlohmann::json::parse(arm.out).at("sensors");
+  EXPECT_EQ(sensors.at("clock").size(), 8u);
+  EXPECT_EQ(sensors.at("temperature").at(1), "thermal_zone1 (bigcore0-thermal)");
+  EXPECT_TRUE(sensors.at("energy").empty());
+  const auto intel =
+      testing::run_command({COREBENCH_BIN, "info", "--sysfs-root", kFixtures + "intel-rapl"});
+  ASSERT_EQ(intel.exit_code, 0) << intel.err;
+  EXPECT_NE(intel.out.find("intel-rapl:0:0 (core) [core, energy]"), std::string::npos) << intel.out;
+  EXPECT_NE(intel.out.find("thermal_throttle (4 CPUs)"), std::string::npos) << intel.out;
+  const auto nothing =
+      testing::run_command({COREBENCH_BIN, "info", "--sysfs-root", kFixtures + "nothing"});
+  ASSERT_EQ(nothing.exit_code, 0) << nothing.err;
+  EXPECT_NE(nothing.out.find("Sensors    clock: not available"), std::string::npos) << nothing.out;
+  EXPECT_NE(nothing.out.find("energy: not available"), std::string::npos) << nothing.out;
 }
 
 class TelemetryEndToEnd : public ::testing::Test {
