@@ -393,6 +393,10 @@ TEST(TelemetryCompare, ThrottledRunIsNamedAndATimedTestCountsRunsPerKilojoule) {
   std::ostringstream markdown;
   make_markdown_reporter()->write(table, markdown);
   EXPECT_NE(markdown.str().find("| P-core GHz |"), std::string::npos) << markdown.str();
+  std::ostringstream html;
+  make_html_reporter()->write(table, html);
+  EXPECT_NE(html.str().find("<th>P-core GHz</th>"), std::string::npos);
+  EXPECT_NE(html.str().find("run 4 throttled"), std::string::npos);
 }
 
 TEST(TelemetryResult, ASchemaTwoFileReadsWithoutTelemetryAndShowsNoPowerTable) {
