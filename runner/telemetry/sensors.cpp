@@ -54,12 +54,26 @@ class Files {
   SysfsReader reader_;
 };
 
+// Names and bad values from sysfs go into the result file, whose JSON
+// must be valid UTF-8: bytes outside printable ASCII become '?'.
+std::string printable(std::string text, std::size_t limit = 40) {
+  if (text.size() > limit) text = text.substr(0, limit) + "...";
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) c = '?';
+  return text;
+}
+
+// A name file (hwmon's name, a label, a zone's type) or `fallback`.
+std::string name_in(const Files& files, const std::string& path, const std::string& fallback) {
+  const auto text = files.text(path);
+  return text && !text->empty() ? printable(*text) : fallback;
+}
+
 // "" when the file holds a whole number, else why the sensor is left out.
 std::string integer_problem(const Files& files, const std::string& path) {
   const auto text = files.text(path);
   if (!text) return fmt::format("{}: not readable", path);
-  if (!parse_integer(*text))
-    return fmt::format("{}: '{}' is not a number", path, text->substr(0, 40));
+  if (!parse_integer(*text)) return fmt::format("{}: '{}' is not a number", path, printable(*text));
   return "";
 }
 
@@ -115,7 +129,7 @@ void find_clocks(const Files& files, const CpuSet& cpus, Sensors& sensors) {
 
 // hwmon's label for file `prefix`N, else its plain name ("temp1").
 std::string hwmon_label(const Files& files, const std::string& dir, const std::string& channel) {
-  return files.text(dir + channel + "_label").value_or(channel);
+  return name_in(files, dir + channel + "_label", channel);
 }
 
 // hwmon channels named like "temp3_input": "temp3" each.
@@ -136,7 +150,7 @@ void find_hwmon(const Files& files, Sensors& sensors) {
   for (const auto& hwmon : files.list(kHwmonDir)) {
     if (!is_numbered(hwmon, "hwmon")) continue;
     const std::string dir = kHwmonDir + hwmon + "/";
-    const std::string chip = files.text(dir + "name").value_or(hwmon);
+    const std::string chip = name_in(files, dir + "name", hwmon);
     const auto add = [&](const std::string& channel, const auto& push) {
       const std::string path = dir + channel + "_input";
       if (const std::string problem = integer_problem(files, path); !problem.empty())
@@ -165,7 +179,7 @@ void find_thermal_zones(const Files& files, Sensors& sensors) {
     if (!is_numbered(zone, "thermal_zone")) continue;
     const std::string dir = kThermalDir + zone + "/";
     const std::string path = dir + "temp";
-    const std::string type = files.text(dir + "type").value_or("unnamed");
+    const std::string type = name_in(files, dir + "type", "unnamed");
     if (const std::string problem = integer_problem(files, path); !problem.empty())
       sensors.problems.push_back(fmt::format("{} ({}): {}", zone, type, problem));
     else
@@ -182,7 +196,7 @@ void find_powercap(const Files& files, Sensors& sensors) {
     const std::string dir = kPowercapDir + zone + "/";
     const std::string path = dir + "energy_uj";
     if (!files.exists(path)) continue;
-    const std::string name = files.text(dir + "name").value_or(zone);
+    const std::string name = name_in(files, dir + "name", zone);
     if (zone.find("mmio") != std::string::npos) {
       sensors.problems.push_back(
           fmt::format("{} ({}): left out, the same counter as the MSR zone", zone, name));

@@ -236,7 +236,15 @@ TEST(TelemetrySensors, GarbledValuesAreSkippedWithTheReason) {
   tree.write("sys/class/powercap/intel-rapl:0/energy_uj", "12ab");
   tree.write("sys/class/hwmon/hwmon4/temp2_input", "");
   tree.write("sys/devices/system/cpu/cpu1/cpufreq/scaling_cur_freq", "fast");
+  // Bytes that are not UTF-8, in a name and in a bad value: the result file
+  // (JSON) must still be writable.
+  tree.write("sys/class/hwmon/hwmon4/temp1_label", "Package\xff\xfe");
+  tree.write("sys/class/powercap/intel-rapl:0:0/energy_uj", "\xff");
   const Sensors s = discover_sensors(tree.root(), CpuSet({0, 1}));
+  TestResult test;
+  test.telemetry.problems = s.problems;
+  EXPECT_NO_THROW(to_json(test.telemetry).dump());
+  EXPECT_EQ(s.temperatures.at(0).name, "coretemp/Package??");
   EXPECT_TRUE(mentions(s.problems, "intel-rapl:0 (package-0)"))
       << ::testing::PrintToString(s.problems);
   EXPECT_TRUE(mentions(s.problems, "coretemp/temp2"));
