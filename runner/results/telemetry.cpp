@@ -43,6 +43,15 @@ std::vector<nlohmann::json> items_of(const nlohmann::json& j, const char* key) {
   return j.at(key).get<std::vector<nlohmann::json>>();
 }
 
+// A count as written, refused (as a malformed file) when it is not a whole
+// number: a double cast to an integer could be anything.
+std::uint64_t event_count(const nlohmann::json& j, const char* key) {
+  const nlohmann::json& value = j.at(key);
+  if (!value.is_number_unsigned())
+    throw nlohmann::json::type_error::create(302, std::string(key) + " is not a count", &value);
+  return value.get<std::uint64_t>();
+}
+
 const RunTelemetry* counted_telemetry(const RunRecord& run) {
   return !run.warmup && run.verified && run.telemetry.recorded ? &run.telemetry : nullptr;
 }
@@ -194,9 +203,8 @@ RunTelemetry run_telemetry_from_json(const nlohmann::json& j) {
                         .joules = e.at("joules").get<double>(),
                         .mean_watts = e.at("mean_watts").get<double>()});
   if (j.contains("throttle") && j.at("throttle").is_object())
-    t.throttle = ThrottleReading{
-        .core_events = j.at("throttle").at("core_events").get<std::uint64_t>(),
-        .package_events = j.at("throttle").at("package_events").get<std::uint64_t>()};
+    t.throttle = ThrottleReading{.core_events = event_count(j.at("throttle"), "core_events"),
+                                 .package_events = event_count(j.at("throttle"), "package_events")};
   return t;
 }
 

@@ -312,6 +312,9 @@ TEST(TelemetryResult, RunTelemetryRoundTripsAndOldFilesHaveNone) {
   nlohmann::json old = to_json(run);
   old.erase("telemetry");  // a schema 2 run
   EXPECT_FALSE(run_record_from_json(old).telemetry.recorded);
+  nlohmann::json bad = to_json(run);
+  bad["telemetry"]["throttle"]["core_events"] = 1e300;
+  EXPECT_THROW(run_record_from_json(bad), nlohmann::json::exception);
   RunRecord off;  // --no-telemetry
   EXPECT_TRUE(to_json(off).at("telemetry").is_null());
 }
