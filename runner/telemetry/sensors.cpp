@@ -187,6 +187,14 @@ void find_thermal_zones(const Files& files, Sensors& sensors) {
   }
 }
 
+// Where a zone's counter wraps; 0 when it does not say.
+std::uint64_t energy_range(const Files& files, const std::string& dir) {
+  const auto text = files.text(dir + "max_energy_range_uj");
+  if (!text) return 0;
+  const auto range = parse_integer(*text);
+  return range.value_or(0) > 0 ? static_cast<std::uint64_t>(range.value_or(0)) : 0;
+}
+
 // "intel-rapl:0" and "intel-rapl:0:1": the zones with energy counters.
 // intel-rapl-mmio zones count the same energy as the MSR zones beside
 // them and are left out, so a package is not counted twice.
@@ -208,14 +216,11 @@ void find_powercap(const Files& files, Sensors& sensors) {
       sensors.problems.push_back(fmt::format("{} ({}): {}", zone, name, problem));
       continue;
     }
-    const auto range = files.text(dir + "max_energy_range_uj");
-    const auto range_uj = range ? parse_integer(*range) : std::nullopt;
-    sensors.energy.push_back(
-        {.domain = fmt::format("{} ({})", zone, name),
-         .kind = energy_kind(name),
-         .path = path,
-         .power = false,
-         .range_uj = range_uj && *range_uj > 0 ? static_cast<std::uint64_t>(*range_uj) : 0});
+    sensors.energy.push_back({.domain = fmt::format("{} ({})", zone, name),
+                              .kind = energy_kind(name),
+                              .path = path,
+                              .power = false,
+                              .range_uj = energy_range(files, dir)});
   }
 }
 
