@@ -13,6 +13,7 @@
 #include "runner/common/error.h"
 #include "runner/exec/child_process.h"
 #include "runner/protocol/protocol.h"
+#include "runner/telemetry/sampler.h"
 
 namespace corebench {
 namespace {
@@ -71,6 +72,11 @@ class TestSession {
                               .schedule = test.schedule};
     std::vector<std::string> argv = settings.self_command;
     argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
+    if (settings.telemetry) {
+      sampler_ = std::make_unique<Sampler>(discover_sensors(settings.sysfs_root, test.cpus),
+                                           settings.core_type_of, test.cpus);
+      result_.telemetry.problems = sampler_->sensors().problems;
+    }
     child_ = std::make_unique<ChildProcess>(argv, test.cpus.ids());
   }
 
@@ -126,16 +132,22 @@ class TestSession {
     return report();
   }
 
+  // The sampler brackets the command and its answer: the run's prepare and
+  // verify steps (untimed) are inside its window too.
   bool one_run(bool warmup) {
+    if (sampler_) sampler_->start();
     child_->send(warmup ? "run warmup" : "run");
     const std::string step =
         warmup ? "the warm-up run" : fmt::format("run {}", result_.samples().size() + 1);
     ChildMessage message;
-    if (!receive(message, step)) return false;
+    const bool answered = receive(message, step);
+    const RunTelemetry telemetry = sampler_ ? sampler_->stop() : RunTelemetry{};
+    if (!answered) return false;
     if (message.type != ChildMessage::Type::Run)
       return fail(Status::Failed, "test process answered a run with something else");
+    message.run.telemetry = telemetry;
     result_.runs.push_back(message.run);
-    result_.summary = summarize(result_.samples());
+    result_.refresh_derived();
     if (!message.run.verified) {
       fail(Status::WrongAnswer,
            fmt::format("{} gave a wrong answer: {}", step, message.run.detail));
@@ -166,13 +178,14 @@ class TestSession {
   TestResult finish() {
     if (caller_error_) std::rethrow_exception(caller_error_);
     if (result_.status == Status::Running) result_.status = Status::Ok;
-    result_.summary = summarize(result_.samples());
+    result_.refresh_derived();
     return result_;
   }
 
   const ExecSettings& settings_;
   const RunCallback& progress_;
   TestResult result_;
+  std::unique_ptr<Sampler> sampler_;  // null with --no-telemetry
   std::unique_ptr<ChildProcess> child_;
   std::exception_ptr caller_error_;
 };
