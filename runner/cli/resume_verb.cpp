@@ -4,7 +4,6 @@
 
 #include "runner/cli/verbs.h"
 #include "runner/common/error.h"
-#include "runner/common/paths.h"
 #include "runner/exec/progress_display.h"
 #include "runner/exec/result_file_writer.h"
 #include "runner/exec/session.h"
@@ -51,14 +50,7 @@ struct Resumption {
 
 Resumption plan_resumption(const Registry& registry, const ResumeArgs& args,
                            const SessionRecord& record, const UnfinishedSession& left) {
-  Machine machine = detect_machine(record.profile);
-  const PlanRequest request{.targets = {},
-                            .cpus = "",
-                            .threads = "",
-                            .suites_dir = suites_dir(),
-                            .topology = std::move(machine.topology),
-                            .profile = std::move(machine.profile),
-                            .placement = placement_option(record.placement)};
+  const PlanRequest request = plan_request(detect_machine(record.profile), record.placement);
   Resumption resumption{
       .tests = plan_telling_detection_problems(
           request.topology, [&] { return plan_specs(registry, request, specs_of(left.tests)); }),

@@ -5,7 +5,6 @@
 
 #include "runner/cli/verbs.h"
 #include "runner/common/error.h"
-#include "runner/common/paths.h"
 #include "runner/common/utc_time.h"
 #include "runner/exec/progress_display.h"
 #include "runner/exec/result_file_writer.h"
@@ -81,15 +80,10 @@ std::vector<std::string> preflight(const std::vector<PlannedTest>& tests, const 
 }
 
 int run_verb(const Registry& registry, const RunArgs& args) {
-  Machine machine = detect_machine(args.profile);
-  PlanRequest request{.targets = args.targets,
-                      .cpus = args.cpus,
-                      .threads = args.threads,
-                      .suites_dir = suites_dir(),
-                      .topology = std::move(machine.topology),
-                      .profile = std::move(machine.profile),
-                      .placement = placement_option(args.placement)};
-  if (request.targets.empty()) request.targets = {"quick"};
+  PlanRequest request = plan_request(detect_machine(args.profile), args.placement);
+  request.targets = args.targets.empty() ? std::vector<std::string>{"quick"} : args.targets;
+  request.cpus = args.cpus;
+  request.threads = args.threads;
   const std::vector<PlannedTest> tests = plan_telling_detection_problems(
       request.topology, [&] { return plan_tests(registry, request); });
   warn_if_core_types_uncertain(request.topology);

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "runner/common/error.h"
+#include "runner/common/paths.h"
 #include "runner/machine/cpu_set_expression.h"
 #include "runner/plan/suite.h"
 
@@ -80,6 +81,16 @@ PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestS
 }
 
 }  // namespace
+
+PlanRequest plan_request(Machine machine, std::string_view placement) {
+  return PlanRequest{.targets = {},
+                     .cpus = "",
+                     .threads = "",
+                     .suites_dir = suites_dir(),
+                     .topology = std::move(machine.topology),
+                     .profile = std::move(machine.profile),
+                     .placement = placement_option(placement)};
+}
 
 int resolve_threads(const std::string& spec, std::size_t cpus) {
   if (spec.empty() || spec == "all") return static_cast<int>(cpus);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runner/common/error.h"
@@ -26,6 +27,12 @@ struct PlanRequest {
   MachineProfile profile;              // default CPU sets, placement, schedule
   std::optional<Placement> placement;  // overrides the profile's
 };
+
+// A request for `machine` with the repository's suites and `placement`
+// (--placement as given; empty = the profile's), no targets and no
+// overrides: what run, sweep and resume start from. An unknown placement
+// throws as parse_placement does.
+PlanRequest plan_request(Machine machine, std::string_view placement);
 
 // A test's CPU set that does not resolve on this machine.
 struct UnresolvedCpuSet : Error {
