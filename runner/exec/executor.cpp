@@ -101,9 +101,10 @@ class TestSession {
 
  private:
   // One message, or the reason there was none (recorded as the status).
-  bool receive(ChildMessage& message, const std::string& step) {
+  // `timeout`: what is left of the step's time.
+  bool receive(ChildMessage& message, const std::string& step, double timeout) {
     std::string line;
-    switch (child_->read_line(line, settings_.timeout)) {
+    switch (child_->read_line(line, timeout)) {
       case ChildProcess::Read::Line: try { message = decode_child_message(line);
         } catch (const Error& e) {
           return fail(Status::Failed, e.what());
@@ -126,23 +127,36 @@ class TestSession {
 
   bool await_ready() {
     ChildMessage message;
-    if (!receive(message, "setup")) return false;
+    if (!receive(message, "setup", settings_.timeout)) return false;
     if (message.type != ChildMessage::Type::Ready)
       return fail(Status::Failed, "test process skipped its setup report");
     return report();
   }
 
-  // The sampler brackets the command and its answer: the run's prepare and
-  // verify steps (untimed) are inside its window too.
+  // The step's time limit covers its three lines (timing starts, timing
+  // ends, the record); the sampler runs between the first two.
   bool one_run(bool warmup) {
-    if (sampler_) sampler_->start();
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration<double>(settings_.timeout);
     child_->send(warmup ? "run warmup" : "run");
     const std::string step =
         warmup ? "the warm-up run" : fmt::format("run {}", result_.samples().size() + 1);
     ChildMessage message;
-    const bool answered = receive(message, step);
-    const RunTelemetry telemetry = sampler_ ? sampler_->stop() : RunTelemetry{};
-    if (!answered) return false;
+    RunTelemetry telemetry;
+    while (true) {
+      const double left = std::chrono::duration<double>(deadline - Clock::now()).count();
+      if (!receive(message, step, left)) {
+        if (sampler_) sampler_->stop();
+        return false;
+      }
+      if (message.type == ChildMessage::Type::TimingStarts) {
+        if (sampler_) sampler_->start();
+      } else if (message.type == ChildMessage::Type::TimingEnds) {
+        if (sampler_) telemetry = sampler_->stop();
+      } else {
+        break;
+      }
+    }
     if (message.type != ChildMessage::Type::Run)
       return fail(Status::Failed, "test process answered a run with something else");
     message.run.telemetry = telemetry;

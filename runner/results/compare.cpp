@@ -130,7 +130,7 @@ Comparison compare(const std::vector<ResultFile>& files, const ResultFile* refer
       row.cells.push_back(make_cell(test, ref, options.statistic, log));
       if (log) logs.push_back(std::move(*log));
     }
-    row.efficiency = efficiency(tests);
+    row.efficiency = efficiency(tests, ref);
     for (const auto& type : clock_types(tests))
       if (std::find(table.clock_types.begin(), table.clock_types.end(), type) ==
           table.clock_types.end())

@@ -39,7 +39,8 @@ double per_energy(const TestResult& test, const Draw& draw) {
 
 }  // namespace
 
-std::optional<Efficiency> efficiency(const std::vector<const TestResult*>& tests) {
+std::optional<Efficiency> efficiency(const std::vector<const TestResult*>& tests,
+                                     const TestResult* reference) {
   if (tests.empty()) return std::nullopt;
   const auto kind = std::find_if(kEfficiencyKinds.begin(), kEfficiencyKinds.end(),
                                  [&](const std::string& k) { return all_have(tests, k); });
@@ -50,7 +51,10 @@ std::optional<Efficiency> efficiency(const std::vector<const TestResult*>& tests
   e.unit = first.direction == Direction::HigherIsBetter ? first.unit + " per W" : "runs per kJ";
   for (const TestResult* test : tests)
     e.values.push_back(per_energy(*test, *draw_of(*test, *kind)));
-  for (const auto& value : e.values) e.multipliers.push_back(value / e.values.front());
+  if (reference && reference->direction == first.direction)
+    if (const auto draw = draw_of(*reference, *kind)) e.reference = per_energy(*reference, *draw);
+  const double base = e.reference.value_or(e.values.front());
+  for (const auto& value : e.values) e.multipliers.push_back(value / base);
   return e;
 }
 

@@ -46,6 +46,7 @@ void Sampler::start() {
 }
 
 RunTelemetry Sampler::stop() {
+  if (!thread_.joinable()) return {};
   {
     const std::lock_guard lock(mutex_);
     stopping_ = true;

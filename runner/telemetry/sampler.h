@@ -35,7 +35,7 @@ class Sampler {
   bool pinned_off_test() const { return !own_cpus_.empty(); }
 
   // A reading now, then every interval until stop(), which takes a last
-  // one and returns the run's summary.
+  // one and returns the run's summary (nothing when not started).
   void start();
   RunTelemetry stop();
 

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "runner/results/compare.h"
+#include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
 #include "runner/results/result.h"
 #include "runner/telemetry/run_summary.h"
@@ -381,6 +382,26 @@ TEST(TelemetryCompare, PerformancePerWattWhereEveryFileHasTheSameKindOfDomain) {
       compare({file_with("a", 1000, 50, 3000), file_with("b", 1500, 40, 3500, "dram")}, nullptr)
           .rows.at(0)
           .efficiency);
+  // A reference with energy of the kind: the multipliers are against it.
+  const ResultFile reference = file_with("ref", 500, 50, 2500);
+  const Comparison against =
+      compare({file_with("a", 1000, 50, 3000), file_with("b", 1500, 50, 3500)}, &reference);
+  ASSERT_TRUE(against.rows.at(0).efficiency);
+  EXPECT_DOUBLE_EQ(*against.rows[0].efficiency->reference, 10);
+  EXPECT_DOUBLE_EQ(against.rows[0].efficiency->multipliers.at(0), 2);
+  EXPECT_DOUBLE_EQ(against.rows[0].efficiency->multipliers.at(1), 3);
+  EXPECT_NE(power_legend(against).find("× against the reference (ref);"), std::string::npos)
+      << power_legend(against);
+  // Without energy the reference leaves the first file as the basis, said so.
+  const ResultFile silent = file_with("ref", 500, 0, 2500);
+  const Comparison first =
+      compare({file_with("a", 1000, 50, 3000), file_with("b", 1500, 50, 3500)}, &silent);
+  EXPECT_FALSE(first.rows.at(0).efficiency->reference);
+  EXPECT_DOUBLE_EQ(first.rows[0].efficiency->multipliers.at(1), 1.5);
+  EXPECT_NE(power_legend(first).find("against the first file (the reference has no energy"),
+            std::string::npos)
+      << power_legend(first);
+
   const auto core = compare(
       {file_with("a", 1000, 50, 3000, "core"), file_with("b", 1500, 40, 3500, "core")}, nullptr);
   ASSERT_TRUE(core.rows.at(0).efficiency);
@@ -448,17 +469,19 @@ class TelemetryEndToEnd : public ::testing::Test {
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  ResultFile run(const std::vector<std::string>& extra) {
+  ResultFile run(const std::vector<std::string>& extra, const std::string& workload = "steady") {
     const fs::path output = dir_ / "results.json";
     fs::remove(output);
-    std::vector<std::string> argv = {COREBENCH_TESTBIN, "run", "steady",   "--runs",       "2",
+    std::vector<std::string> argv = {COREBENCH_TESTBIN, "run", workload,   "--runs",       "2",
                                      "--reference",     "",    "--output", output.string()};
     argv.insert(argv.end(), extra.begin(), extra.end());
     const auto result = testing::run_command(argv);
     EXPECT_EQ(result.exit_code, 0) << result.err;
+    progress_ = result.err;
     return read_result_file(output);
   }
   fs::path dir_;
+  std::string progress_;  // the run's stderr
 };
 
 // This machine's own sensors: what it has is recorded (on x86 at least the
@@ -475,9 +498,24 @@ TEST_F(TelemetryEndToEnd, EveryRunRecordsWhatThisMachineHasAndNoTelemetryRecords
     EXPECT_EQ(r.telemetry.clocks.empty(), here.clocks.empty());
   }
   EXPECT_EQ(test.telemetry.runs, 2);
+  // The progress line names the clock where one was read.
+  EXPECT_EQ(progress_.find(" GHz") != std::string::npos, !here.clocks.empty()) << progress_;
   const ResultFile without = run({"--cpus", "0", "--no-telemetry"});
   for (const auto& r : without.tests.at(0).runs) EXPECT_FALSE(r.telemetry.recorded);
   EXPECT_EQ(without.tests.at(0).telemetry.runs, 0);
+}
+
+// The sampler reads while the run step is timed, not during its prepare
+// and verify steps: half a second each around a 20 ms run.
+TEST_F(TelemetryEndToEnd, TheSampledWindowIsTheTimedRunWithoutPrepareOrVerify) {
+  const ResultFile file = run({"--cpus", "0"}, "slow-steps");
+  const TestResult& test = file.tests.at(0);
+  ASSERT_EQ(test.status, Status::Ok) << test.error;
+  for (const auto& r : test.runs) {
+    ASSERT_TRUE(r.telemetry.recorded);
+    EXPECT_GE(r.telemetry.samples, 2);
+    EXPECT_LT(r.telemetry.seconds, 0.5) << "the window took in a 0.5 s prepare or verify step";
+  }
 }
 
 }  // namespace

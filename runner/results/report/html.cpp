@@ -204,7 +204,7 @@ void write_power_table(const Comparison& table, std::ostream& out) {
       out << (r ? "<td>" : "<th>") << escape(cell) << (r ? "</td>" : "</th>");
     out << "</tr>\n";
   }
-  out << "</table>\n<p class=\"note\">" << escape(power_legend()) << "</p>\n";
+  out << "</table>\n<p class=\"note\">" << escape(power_legend(table)) << "</p>\n";
   for (const auto& note : throttle_notes(table, table.columns))
     out << "<p class=\"note\">" << escape(note) << "</p>\n";
 }

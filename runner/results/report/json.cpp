@@ -19,8 +19,11 @@ nlohmann::json multiplier_json(const std::optional<Multiplier>& m) {
 
 nlohmann::json efficiency_json(const std::optional<Efficiency>& e) {
   if (!e) return nullptr;
-  return {
-      {"kind", e->kind}, {"unit", e->unit}, {"values", e->values}, {"multipliers", e->multipliers}};
+  return {{"kind", e->kind},
+          {"unit", e->unit},
+          {"values", e->values},
+          {"reference", e->reference ? nlohmann::json(*e->reference) : nlohmann::json(nullptr)},
+          {"multipliers", e->multipliers}};
 }
 
 class JsonReporter final : public Reporter {

@@ -19,7 +19,7 @@ class MarkdownReporter final : public Reporter {
     if (power.empty()) return;
     out << "\n";
     write_table(power, out);
-    out << "\n" << power_legend() << "\n";
+    out << "\n" << power_legend(table) << "\n";
     for (const auto& note : throttle_notes(table, table.columns)) out << "\n- " << note << "\n";
   }
 

@@ -84,11 +84,28 @@ std::vector<std::string> throttle_notes(const Comparison& table,
   return notes;
 }
 
-std::string power_legend() {
-  return "GHz: the mean clock of the test's CPUs of each core type; max °C: the hottest sensor; "
-         "W: mean power of the domain kind named; per energy: the score per watt, or runs per "
-         "kJ for timed tests, where every file has energy of that kind, × against the first "
-         "file; n/a: not available";
+// The reference where its file has energy of the row's kind, else the
+// first file: said once when all rows agree, else per case.
+std::string multiplier_basis(const Comparison& table) {
+  std::size_t against_reference = 0, rows = 0;
+  for (const auto& row : table.rows) {
+    if (!row.efficiency) continue;
+    ++rows;
+    if (row.efficiency->reference) ++against_reference;
+  }
+  const std::string reference = fmt::format("the reference ({})", table.reference_label);
+  if (rows > 0 && against_reference == rows) return reference;
+  if (against_reference == 0) return "the first file (the reference has no energy readings)";
+  return reference + " where it has energy of that kind, else the first file";
+}
+
+std::string power_legend(const Comparison& table) {
+  return fmt::format(
+      "GHz: the mean clock of the test's CPUs of each core type; max °C: the hottest sensor; "
+      "W: mean power of the domain kind named; per energy: the score per watt, or runs per "
+      "kJ for timed tests, where every file has energy of that kind, × against {}; n/a: not "
+      "available",
+      multiplier_basis(table));
 }
 
 }  // namespace corebench

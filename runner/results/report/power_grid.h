@@ -18,7 +18,8 @@ std::vector<std::vector<std::string>> power_grid(const Comparison& table,
 std::vector<std::string> throttle_notes(const Comparison& table,
                                         const std::vector<std::string>& heads);
 
-// What the power grid's words mean, for under it.
-std::string power_legend();
+// What the power grid's words mean, for under it: among them what its
+// multipliers are against.
+std::string power_legend(const Comparison& table);
 
 }  // namespace corebench

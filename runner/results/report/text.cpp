@@ -150,7 +150,7 @@ void print_power(const Comparison& table, const std::vector<std::string>& heads,
   layout.right_aligned_from = 2;
   layout.rules_before = {1};
   out << "\n" << layout_grid(grid, layout);
-  print_wrapped(power_legend(), out);
+  print_wrapped(power_legend(table), out);
 }
 
 class TextReporter final : public Reporter {
