@@ -32,15 +32,6 @@ ResultFile machine_facts(const SessionSettings& settings, const Topology& topolo
 // tells a process that takes a CPU from one that woke up once.
 constexpr double kStartLoadSeconds = 0.25;
 
-// CPU -> the name of its core type, for the sampler's clocks.
-std::map<int, std::string> core_type_names(const Topology& topology) {
-  std::map<int, std::string> names;
-  for (const auto& cpu : topology.cpus)
-    if (cpu.core_type >= 0 && static_cast<std::size_t>(cpu.core_type) < topology.core_types.size())
-      names[cpu.id] = topology.core_types[static_cast<std::size_t>(cpu.core_type)].name;
-  return names;
-}
-
 ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& system,
                            const Topology& topology) {
   ExecSettings exec;
@@ -53,7 +44,7 @@ ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& sy
   exec.memory_bytes = system.memory_bytes;
   exec.telemetry = settings.telemetry;
   exec.sysfs_root = topology.root;
-  exec.core_type_of = core_type_names(topology);
+  exec.core_type_of = topology.core_type_names();
   return exec;
 }
 

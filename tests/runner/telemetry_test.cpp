@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "runner/machine/topology.h"
 #include "runner/results/compare.h"
 #include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
@@ -208,6 +209,33 @@ TEST(TelemetrySensors, ArmClockPerClusterPolicyAndNamedThermalZones) {
   EXPECT_DOUBLE_EQ(clock_of(t, "Cortex-A76")->min_mhz, 2256);
   EXPECT_DOUBLE_EQ(t.temperatures[3].max_celsius, 39.77);
   EXPECT_TRUE(t.energy.empty());
+}
+
+// Real dumps (tests/fixtures/sysfs; its README names where each came from):
+// cpufreq with a policy per CPU, the clocks named by the core types the
+// topology finds. Neither dump holds sensors besides the clock.
+TEST(TelemetrySensors, RealDumpsGiveTheClockOfEachCoreType) {
+  const std::string dumps = std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/";
+  const auto clocks_of = [&](const std::string& name) {
+    const Topology topology = detect_topology(dumps + name);
+    const Sensors s = discover_sensors(dumps + name, topology.allowed);
+    EXPECT_EQ(s.clocks.size(), topology.cpus.size()) << name;
+    EXPECT_TRUE(s.temperatures.empty() && s.energy.empty() && s.throttles.empty()) << name;
+    RunSummary summary(s, topology.core_type_names());
+    summary.add(reading_at(s, 0));
+    summary.add(reading_at(s, 0.25));
+    return summary.finish(0);
+  };
+  const RunTelemetry gb10 = clocks_of("nvidia-dgx-gb10");
+  ASSERT_EQ(gb10.clocks.size(), 2u);
+  EXPECT_DOUBLE_EQ(clock_of(gb10, "Cortex-X925")->mean_mhz, 3900);
+  EXPECT_DOUBLE_EQ(clock_of(gb10, "Cortex-A725")->mean_mhz, 2808);
+  const RunTelemetry intel = clocks_of("intel-i7-1370p-hybrid");
+  ASSERT_EQ(intel.clocks.size(), 2u);
+  EXPECT_NEAR(clock_of(intel, "P-core")->mean_mhz, 1233.838, 1e-3);  // 12 CPUs, 400-1918 MHz
+  EXPECT_DOUBLE_EQ(clock_of(intel, "P-core")->min_mhz, 400);
+  EXPECT_NEAR(clock_of(intel, "E-core")->mean_mhz, 595.912, 1e-3);  // 8 CPUs, 400-1484 MHz
+  EXPECT_DOUBLE_EQ(clock_of(intel, "E-core")->min_mhz, 399.899);
 }
 
 TEST(TelemetryRun, AMachineWithNothingSaysNotAvailableNeverZero) {
