@@ -3,9 +3,14 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <fstream>
 
 #include "runner/child/child.h"
+#include "runner/cli/completion.h"
+#include "runner/cli/manual.h"
 #include "runner/cli/verbs.h"
 #include "runner/common/error.h"
 #include "runner/machine/system_info.h"
@@ -30,9 +35,10 @@ void add_session_options(CLI::App* verb, RunArgs& run) {
       ->check(CLI::IsMember({"compact", "spread"}));
   verb->add_option("--runs", run.runs, "Exactly this many counted runs per test")
       ->check(CLI::Range(1, 1000));
-  CLI::Option* output = verb->add_option(
-      "--output", run.output,
-      "Result file (default: corebench-results/TIME.json); an existing one is refused");
+  CLI::Option* output =
+      verb->add_option("--output", run.output,
+                       "Result file (default: ~/.local/share/corebench/results/TIME.json, "
+                       "$XDG_DATA_HOME if set); an existing one is refused");
   verb->add_flag("--append", run.append,
                  "Add the tests to the existing --output file (same machine and build only)")
       ->needs(output);
@@ -85,7 +91,10 @@ void add_sweep(CLI::App& app, SweepArgs& sweep) {
 void add_compare(CLI::App& app, CompareArgs& compare) {
   CLI::App* verb =
       app.add_subcommand("compare", "Compare result files as multipliers against a reference");
-  verb->add_option("files", compare.files, "Result files (JSON)")->required();
+  verb->add_option("files", compare.files,
+                   "Result files (JSON); latest is the newest saved result, latest~1 the one "
+                   "before it (see corebench results)")
+      ->required();
   verb->add_option("--reference", compare.reference,
                    "Reference result file (default: the files in results/reference/)");
   verb->add_option("--format", compare.format,
@@ -102,7 +111,8 @@ void add_resume(CLI::App& app, ResumeArgs& resume) {
       "resume",
       "Run the tests of an interrupted or killed run that did not end, as they were planned, "
       "and add them to its file");
-  verb->add_option("file", resume.file, "Result file (JSON) of run or sweep")->required();
+  verb->add_option("file", resume.file, "Result file (JSON) of run or sweep, or latest(~N)")
+      ->required();
   verb->add_option("--reference", resume.reference,
                    "Reference result file (default: the files in results/reference/)");
   verb->add_flag("--strict", resume.strict,
@@ -112,7 +122,7 @@ void add_resume(CLI::App& app, ResumeArgs& resume) {
 
 void add_relabel(CLI::App& app, RelabelArgs& relabel) {
   CLI::App* verb = app.add_subcommand("relabel", "Set the label a result file is shown by");
-  verb->add_option("file", relabel.file, "Result file (JSON)")->required();
+  verb->add_option("file", relabel.file, "Result file (JSON), or latest(~N)")->required();
   verb->add_option("label", relabel.label, "The new label")->required();
 }
 
@@ -125,7 +135,19 @@ struct AllArgs {
   RelabelArgs relabel;
   bool json = false;
   std::string request;
+  std::string manual_output;
 };
+
+// To `path`, or standard output where it is empty.
+void write_text(const std::string& path, const std::string& text) {
+  if (path.empty()) {
+    fmt::print("{}", text);
+    return;
+  }
+  std::ofstream out(path);
+  out << text;
+  if (!out.flush()) throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+}
 
 int dispatch(CLI::App& app, const Registry& registry, const AllArgs& args) {
   const RunArgs& run = args.run;
@@ -139,9 +161,28 @@ int dispatch(CLI::App& app, const Registry& registry, const AllArgs& args) {
   if (app.got_subcommand("run")) return run_verb(registry, run);
   if (app.got_subcommand("sweep")) return sweep_verb(registry, sweep);
   if (app.got_subcommand("compare")) return compare_verb(registry, compare);
-  if (app.got_subcommand("resume")) return resume_verb(registry, args.resume);
-  if (app.got_subcommand("relabel")) return relabel_verb(args.relabel);
+  if (app.got_subcommand("resume")) {
+    ResumeArgs resume = args.resume;
+    resume.file = result_path(resume.file);
+    return resume_verb(registry, resume);
+  }
+  if (app.got_subcommand("relabel")) {
+    RelabelArgs relabel = args.relabel;
+    relabel.file = result_path(relabel.file);
+    return relabel_verb(relabel);
+  }
+  if (app.got_subcommand("results")) return results_verb();
   if (app.got_subcommand("exec")) return run_child(registry, request);
+  if (const CLI::App* complete = app.get_subcommand("complete"); complete->parsed()) {
+    std::vector<std::string> words = complete->remaining();
+    if (!words.empty() && words.front() == "--") words.erase(words.begin());
+    for (const auto& word : complete_words(app, registry, words)) fmt::print("{}\n", word);
+    return 0;
+  }
+  if (app.got_subcommand("manual")) {
+    write_text(args.manual_output, manual_page(app, build_info().version));
+    return 0;
+  }
   return 0;
 }
 
@@ -173,10 +214,19 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
   add_compare(app, args.compare);
   add_resume(app, args.resume);
   add_relabel(app, args.relabel);
+  app.add_subcommand("results", "List the saved results (run's default --output directory)");
   std::string& request = args.request;
   CLI::App* exec = app.add_subcommand("exec", "Run one test inside a pinned child (internal)");
   exec->group("");
   exec->add_option("--request", request)->required();
+  // For the shell's completion script and the manual page, not for users.
+  CLI::App* complete =
+      app.add_subcommand("complete", "Candidates for the word under the cursor (internal)");
+  complete->group("");
+  complete->prefix_command();
+  CLI::App* manual = app.add_subcommand("manual", "Write the manual page, roff (internal)");
+  manual->group("");
+  manual->add_option("--output", args.manual_output, "The file (default: standard output)");
 
   try {
     app.parse(argc, argv);
@@ -190,7 +240,7 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
     if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
       fmt::print(stderr,
                  "corebench: error: unknown verb '{}' (verbs: list, info, run, sweep, compare, "
-                 "resume, relabel)\n",
+                 "resume, relabel, results)\n",
                  argv[1]);
       return kInputErrorExit;
     }

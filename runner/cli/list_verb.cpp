@@ -41,14 +41,21 @@ struct SuiteEntry {
   std::string description;
   std::size_t tests = 0;
   std::string error;
+  std::filesystem::path path;
+  bool user = false;
 };
 
 std::vector<SuiteEntry> suites() {
   std::vector<SuiteEntry> entries;
-  for (const auto& name : suite_names(suites_dir())) {
-    SuiteEntry entry{name, "", 0, ""};
+  for (const ProfileFile& file : find_profiles(suite_dirs())) {
+    SuiteEntry entry{.name = file.name,
+                     .description = "",
+                     .tests = 0,
+                     .error = "",
+                     .path = file.path,
+                     .user = file.user};
     try {
-      const Suite suite = load_suite(suites_dir() / (name + ".toml"));
+      const Suite suite = load_suite(file.path);
       entry.description = suite.description;
       entry.tests = suite.tests.size();
     } catch (const std::exception& e) {
@@ -81,7 +88,9 @@ int list_verb(const Registry& registry, bool json) {
       suite_list.push_back({{"name", s.name},
                             {"description", s.description},
                             {"tests", s.tests},
-                            {"error", s.error}});
+                            {"error", s.error},
+                            {"path", s.path.string()},
+                            {"user", s.user}});
     fmt::print("{}\n", nlohmann::json{{"workloads", workloads}, {"suites", suite_list}}.dump(2));
     return 0;
   }
@@ -96,9 +105,9 @@ int list_verb(const Registry& registry, bool json) {
       fmt::print("    {}={} ({})  {}\n", spec.name, spec.default_value, allowed_text(spec),
                  spec.help);
   }
-  fmt::print("\nSuites ({})\n", suites_dir().string());
+  fmt::print("\nSuites ({}; yours first)\n", describe_dirs(suite_dirs()));
   for (const auto& s : suites())
-    fmt::print("  {}  {}\n", s.name,
+    fmt::print("  {}{}  {}\n", s.name, s.user ? " (yours)" : "",
                s.error.empty() ? fmt::format("{} tests. {}", s.tests, s.description)
                                : "unreadable: " + s.error);
   return 0;

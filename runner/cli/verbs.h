@@ -55,6 +55,10 @@ struct SweepArgs {
 };
 int sweep_verb(const Registry& registry, const SweepArgs& args);
 
+// A result file named on the command line: `latest` or `latest~N` is a
+// saved result (results/saved_results), anything else a path.
+std::string result_path(const std::string& word);
+
 struct CompareArgs {
   std::vector<std::string> files;
   std::string reference;
@@ -73,6 +77,9 @@ struct ResumeArgs {
 // end, by the settings, CPU sets and threads recorded for them, and adds
 // them to the file.
 int resume_verb(const Registry& registry, const ResumeArgs& args);
+
+// The result files in results_dir(), oldest first, a line each.
+int results_verb();
 
 struct RelabelArgs {
   std::string file;

@@ -3,13 +3,22 @@
 #include <fmt/format.h>
 
 #include "runner/common/error.h"
+#include "runner/common/paths.h"
 #include "runner/common/utc_time.h"
 
 namespace corebench {
 namespace {
 
+// TIME.json in the results directory; TIME-2.json and on for a second run
+// started within the same second.
 std::filesystem::path default_path() {
-  return std::filesystem::path("corebench-results") / utc_now("%Y%m%d-%H%M%S.json");
+  const std::filesystem::path dir = results_dir();
+  const std::string stem = utc_now("%Y%m%d-%H%M%S");
+  std::filesystem::path path = dir / (stem + ".json");
+  std::error_code error;
+  for (int n = 2; std::filesystem::exists(path, error); ++n)
+    path = dir / fmt::format("{}-{}.json", stem, n);
+  return path;
 }
 
 }  // namespace

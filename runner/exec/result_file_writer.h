@@ -13,7 +13,8 @@ namespace corebench {
 
 class ResultFileWriter final : public SessionListener {
  public:
-  // An empty `path` is corebench-results/TIME.json (the directory is made).
+  // An empty `path` is TIME.json in results_dir() (common/paths; the
+  // directory is made).
   // Throws Error when `path` exists and `append` is false.
   ResultFileWriter(const std::filesystem::path& path, bool append);
   const std::filesystem::path& path() const { return path_; }

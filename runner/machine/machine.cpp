@@ -15,7 +15,7 @@ Machine detect_machine(const std::string& forced_profile, const std::string& sys
     throw Error(fmt::format("--sysfs-root: {}", e.what()));
   }
   ProfileChoice choice =
-      choose_machine_profile(machine_profiles_dir(), machine.topology, forced_profile);
+      choose_machine_profile(machine_profile_dirs(), machine.topology, forced_profile);
   if (!choice.warning.empty()) fmt::print(stderr, "corebench: warning: {}\n", choice.warning);
   machine.profile = std::move(choice.profile);
   return machine;

@@ -91,16 +91,11 @@ void read_policy(const std::filesystem::path& file, const toml::table& root,
   }
 }
 
-std::vector<std::filesystem::path> profile_files(const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    if (entry.path().extension() == ".toml") files.push_back(entry.path());
-  }
-  // Specific profiles before the catch-all.
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
-    return std::pair(a.stem() == kGeneric, a.stem()) < std::pair(b.stem() == kGeneric, b.stem());
-  });
+// Specific profiles before the catch-all.
+std::vector<ProfileFile> profile_files(const std::vector<ProfileDir>& dirs) {
+  std::vector<ProfileFile> files = find_profiles(dirs);
+  std::stable_partition(files.begin(), files.end(),
+                        [](const ProfileFile& f) { return f.name != kGeneric; });
   return files;
 }
 
@@ -153,19 +148,19 @@ std::vector<std::string> profile_mismatches(const MachineProfile& profile,
   return problems;
 }
 
-ProfileChoice choose_machine_profile(const std::filesystem::path& dir, const Topology& topology,
+ProfileChoice choose_machine_profile(const std::vector<ProfileDir>& dirs, const Topology& topology,
                                      const std::string& forced) {
-  const auto files = profile_files(dir);
+  const auto files = profile_files(dirs);
   if (!forced.empty()) {
     const auto file = std::find_if(files.begin(), files.end(),
-                                   [&](const auto& path) { return path.stem() == forced; });
+                                   [&](const ProfileFile& f) { return f.name == forced; });
     if (file == files.end()) {
       std::vector<std::string> names;
-      for (const auto& path : files) names.push_back(path.stem().string());
-      throw Error(fmt::format("no machine profile '{}' in {} (there are: {})", forced, dir.string(),
-                              fmt::join(names, ", ")));
+      for (const auto& f : files) names.push_back(f.name);
+      throw Error(fmt::format("no machine profile '{}' in {} (there are: {})", forced,
+                              describe_dirs(dirs), fmt::join(names, ", ")));
     }
-    ProfileChoice choice{load_machine_profile(*file), ""};
+    ProfileChoice choice{load_machine_profile(file->path), ""};
     const auto problems = profile_mismatches(choice.profile, topology);
     if (!problems.empty()) {
       choice.warning = fmt::format(
@@ -176,11 +171,11 @@ ProfileChoice choose_machine_profile(const std::filesystem::path& dir, const Top
     return choice;
   }
   for (const auto& file : files) {
-    MachineProfile profile = load_machine_profile(file);
+    MachineProfile profile = load_machine_profile(file.path);
     if (profile_mismatches(profile, topology).empty()) return {std::move(profile), ""};
   }
   throw Error(fmt::format("no machine profile in {} matches this machine (is generic.toml there?)",
-                          dir.string()));
+                          describe_dirs(dirs)));
 }
 
 }  // namespace corebench

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/common/paths.h"
 #include "runner/machine/placement.h"
 #include "runner/machine/topology.h"
 
@@ -57,11 +58,11 @@ struct ProfileChoice {
   std::string warning;  // non-empty when a forced profile does not match
 };
 
-// `forced` empty: the first profile of `dir` (by name, "generic" last) that
-// matches `topology`. Otherwise the profile of that name, matching or not,
-// with a warning when it does not. Throws Error for an unknown name or a
-// broken profile file.
-ProfileChoice choose_machine_profile(const std::filesystem::path& dir, const Topology& topology,
+// `forced` empty: the first profile of `dirs` (by name, "generic" last; the
+// user's hiding corebench's of the same name) that matches `topology`.
+// Otherwise the profile of that name, matching or not, with a warning when
+// it does not. Throws Error for an unknown name or a broken profile file.
+ProfileChoice choose_machine_profile(const std::vector<ProfileDir>& dirs, const Topology& topology,
                                      const std::string& forced);
 
 }  // namespace corebench

@@ -22,14 +22,14 @@ std::string workload_ids(const Registry& registry) {
 
 std::vector<TestSpec> expand_target(const Registry& registry, const PlanRequest& request,
                                     const std::string& target) {
-  const std::filesystem::path suite_file = request.suites_dir / (target + ".toml");
-  if (target.find(':') == std::string::npos && !registry.find(target) &&
-      std::filesystem::exists(suite_file))
-    return load_suite(suite_file).tests;
+  const std::vector<ProfileFile> suites = find_profiles(request.suite_dirs);
+  if (target.find(':') == std::string::npos && !registry.find(target))
+    for (const ProfileFile& suite : suites)
+      if (suite.name == target) return load_suite(suite.path).tests;
   TestSpec spec = parse_test_spec(target);
   if (!registry.find(spec.workload))
     throw Error(fmt::format("unknown suite or workload '{}' (suites: {}; workloads: {})",
-                            spec.workload, fmt::join(suite_names(request.suites_dir), ", "),
+                            spec.workload, fmt::join(suite_names(suites), ", "),
                             workload_ids(registry)));
   return {spec};
 }
@@ -86,7 +86,7 @@ PlanRequest plan_request(Machine machine, std::string_view placement) {
   return PlanRequest{.targets = {},
                      .cpus = "",
                      .threads = "",
-                     .suites_dir = suites_dir(),
+                     .suite_dirs = suite_dirs(),
                      .topology = std::move(machine.topology),
                      .profile = std::move(machine.profile),
                      .placement = placement_option(placement)};

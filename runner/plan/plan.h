@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runner/common/error.h"
+#include "runner/common/paths.h"
 #include "runner/machine/machine.h"
 #include "runner/machine/machine_profile.h"
 #include "runner/machine/placement.h"
@@ -19,10 +20,10 @@
 namespace corebench {
 
 struct PlanRequest {
-  std::vector<std::string> targets;  // suite names and workload specs
-  std::string cpus;                  // overrides every test's; empty = keep
-  std::string threads;               // likewise
-  std::filesystem::path suites_dir;
+  std::vector<std::string> targets;    // suite names and workload specs
+  std::string cpus;                    // overrides every test's; empty = keep
+  std::string threads;                 // likewise
+  std::vector<ProfileDir> suite_dirs;  // searched in order (common/paths)
   Topology topology;                   // what CPU-set expressions resolve on
   MachineProfile profile;              // default CPU sets, placement, schedule
   std::optional<Placement> placement;  // overrides the profile's

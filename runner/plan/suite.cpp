@@ -61,12 +61,9 @@ Suite load_suite(const std::filesystem::path& file) {
   return suite;
 }
 
-std::vector<std::string> suite_names(const std::filesystem::path& dir) {
+std::vector<std::string> suite_names(const std::vector<ProfileFile>& suites) {
   std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
-  std::sort(names.begin(), names.end());
+  for (const ProfileFile& suite : suites) names.push_back(suite.name);
   return names;
 }
 

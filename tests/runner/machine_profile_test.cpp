@@ -14,8 +14,8 @@
 namespace corebench {
 namespace {
 
-const std::filesystem::path kProfiles =
-    std::filesystem::path(COREBENCH_TEST_DATA) / ".." / "profiles" / "machines";
+const std::vector<ProfileDir> kProfiles = {
+    {.path = std::filesystem::path(COREBENCH_TEST_DATA) / ".." / "profiles" / "machines"}};
 
 Topology load(const std::string& name) {
   return detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/" + name);

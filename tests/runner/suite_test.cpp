@@ -67,14 +67,14 @@ PlanRequest one_cpu_request(std::vector<std::string> targets) {
       .targets = std::move(targets),
       .cpus = "",
       .threads = "",
-      .suites_dir = suites_dir(),
+      .suite_dirs = {{.path = data_dir() / "profiles" / "suites"}},
       .topology = detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/one-cpu"),
-      .profile = load_machine_profile(machine_profiles_dir() / "generic.toml"),
+      .profile = load_machine_profile(data_dir() / "profiles" / "machines" / "generic.toml"),
       .placement = std::nullopt};
 }
 
 TEST(ShippedSuites, EveryOneLoadsAndPlans) {
-  const auto names = suite_names(suites_dir());
+  const auto names = suite_names(find_profiles({{.path = data_dir() / "profiles" / "suites"}}));
   ASSERT_FALSE(names.empty());
   for (const auto& name : names) {
     const PlanRequest request = one_cpu_request({name});

@@ -17,9 +17,9 @@ PlanRequest machine_request(const std::string& machine, const std::string& profi
       .targets = {},
       .cpus = "",
       .threads = "",
-      .suites_dir = suites_dir(),
+      .suite_dirs = {{.path = data_dir() / "profiles" / "suites"}},
       .topology = detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/" + machine),
-      .profile = load_machine_profile(machine_profiles_dir() / (profile + ".toml")),
+      .profile = load_machine_profile(data_dir() / "profiles" / "machines" / (profile + ".toml")),
       .placement = std::nullopt};
 }
 
