@@ -173,12 +173,6 @@ int dispatch(CLI::App& app, const Registry& registry, const AllArgs& args) {
   }
   if (app.got_subcommand("results")) return results_verb();
   if (app.got_subcommand("exec")) return run_child(registry, request);
-  if (const CLI::App* complete = app.get_subcommand("complete"); complete->parsed()) {
-    std::vector<std::string> words = complete->remaining();
-    if (!words.empty() && words.front() == "--") words.erase(words.begin());
-    for (const auto& word : complete_words(app, registry, words)) fmt::print("{}\n", word);
-    return 0;
-  }
   if (app.got_subcommand("manual")) {
     write_text(args.manual_output, manual_page(app, build_info().version));
     return 0;
@@ -223,11 +217,18 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
   CLI::App* complete =
       app.add_subcommand("complete", "Candidates for the word under the cursor (internal)");
   complete->group("");
-  complete->prefix_command();
   CLI::App* manual = app.add_subcommand("manual", "Write the manual page, roff (internal)");
   manual->group("");
   manual->add_option("--output", args.manual_output, "The file (default: standard output)");
 
+  // The words to complete are another command line, not ours to parse
+  // (CLI11 would reject their options), so they are taken before parsing.
+  if (argc > 1 && std::string_view(argv[1]) == "complete") {
+    std::vector<std::string> words(argv + 2, argv + argc);
+    if (!words.empty() && words.front() == "--") words.erase(words.begin());
+    for (const auto& word : complete_words(app, registry, words)) fmt::print("{}\n", word);
+    return 0;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

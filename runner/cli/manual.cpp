@@ -66,7 +66,7 @@ corebench's suites, machine profiles and the reference machine's results (beside
 .SH ENVIRONMENT
 .TP
 \fBCOREBENCH_DATA_DIR\fR
-Read corebench's own data (profiles, reference results) from this directory instead.
+Where a binary with no \fI../share/corebench\fR beside it reads corebench's own data (profiles, reference results).
 .TP
 \fBXDG_DATA_HOME\fR, \fBXDG_CONFIG_HOME\fR, \fBHOME\fR
 The user's directories, as above.

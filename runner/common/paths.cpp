@@ -46,12 +46,12 @@ std::vector<ProfileDir> profile_dirs(const char* kind) {
 }  // namespace
 
 std::filesystem::path data_dir() {
-  if (auto dir = from_env("COREBENCH_DATA_DIR"); !dir.empty()) return dir;
   if (const auto bin = binary_dir(); !bin.empty()) {
     std::error_code ec;
     const auto installed = bin.parent_path() / "share" / "corebench";
     if (std::filesystem::is_directory(installed / "profiles", ec)) return installed;
   }
+  if (auto dir = from_env("COREBENCH_DATA_DIR"); !dir.empty()) return dir;
   return COREBENCH_SOURCE_DIR;
 }
 

@@ -9,10 +9,10 @@
 
 namespace corebench {
 
-// corebench's own data: $COREBENCH_DATA_DIR when set (an explicit choice
-// wins); else ../share/corebench beside the binary (an installed
-// corebench); else the source tree this binary was built from (run from
-// its build tree).
+// corebench's own data: ../share/corebench beside the binary (an installed
+// corebench); else $COREBENCH_DATA_DIR (a binary copied away from its
+// data); else the source tree this binary was built from (run from its
+// build tree).
 std::filesystem::path data_dir();
 
 // A directory of profiles, and whether it is the user's own.

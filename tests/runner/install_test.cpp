@@ -100,6 +100,22 @@ TEST_F(Installed, AUserSuiteIsFoundFirstAndListedAsTheirs) {
   EXPECT_NE(list.out.find(suites.string()), std::string::npos) << list.out;
 }
 
+// A binary with no share/corebench beside it (the build tree's) reads the
+// data directory it is given.
+TEST(DataDir, ABinaryWithoutDataBesideItReadsCorebenchDataDir) {
+  const fs::path data = fs::temp_directory_path() / ("corebench-data-" + std::to_string(getpid()));
+  fs::create_directories(data / "profiles" / "suites");
+  std::ofstream(data / "profiles" / "suites" / "given.toml")
+      << "description = \"from the data dir\"\n[[test]]\nworkload = \"sysbench\"\n";
+  const CommandResult list = run_exact(
+      {COREBENCH_BIN, "list"},
+      {"COREBENCH_DATA_DIR=" + data.string(), "XDG_CONFIG_HOME=", "HOME=" + data.string()});
+  fs::remove_all(data);
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("  given  1 tests. from the data dir"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("  quick  "), std::string::npos) << list.out;
+}
+
 // The completion script sourced into bash, asked as bash asks it: the
 // line, the cursor, bash's own words (split at ':' and '=' too).
 class Completion : public ::testing::Test {
@@ -157,11 +173,12 @@ TEST_F(Completion, VerbsWorkloadsOptionsAndCpuSets) {
   EXPECT_TRUE(has(complete("corebench run --profile "), "generic"));
   EXPECT_EQ(complete("corebench compare a.json --format ma"),
             (std::vector<std::string>{"markdown"}));
-  // A spec goes on within one corebench word; bash replaces its last piece.
+  // A spec goes on within one corebench word; bash replaces the piece after
+  // its last break (":" or "="; "," is none).
   EXPECT_EQ(complete("corebench run ramspeed:o"), (std::vector<std::string>{"op="}));
   EXPECT_TRUE(has(complete("corebench run ramspeed:op="), "=copy"));
-  EXPECT_TRUE(has(complete("corebench run ramspeed:op=copy,"), ",size="));
-  EXPECT_FALSE(has(complete("corebench run ramspeed:op=copy,"), ",op="));
+  EXPECT_TRUE(has(complete("corebench run ramspeed:op=copy,"), "copy,size="));
+  EXPECT_FALSE(has(complete("corebench run ramspeed:op=copy,"), "copy,op="));
 }
 
 TEST(Manual, EveryVerbAndOptionIsInThePage) {
