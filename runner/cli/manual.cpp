@@ -75,9 +75,12 @@ The user's directories, as above.
 }  // namespace
 
 std::string manual_page(const CLI::App& app, const std::string& version) {
+  // --help starts with the program's name; NAME has it already.
+  std::string summary = app.get_description();
+  if (summary.starts_with("corebench: ")) summary.erase(0, std::string("corebench: ").size());
   std::ostringstream out;
   out << ".TH COREBENCH 1 \"\" \"corebench " << roff(version) << "\" \"User Commands\"\n"
-      << ".SH NAME\ncorebench \\- " << roff(app.get_description()) << "\n"
+      << ".SH NAME\ncorebench \\- " << roff(summary) << "\n"
       << ".SH SYNOPSIS\n.B corebench\n\\fIverb\\fR [\\fIoptions\\fR] [\\fIarguments\\fR]\n"
       << ".SH DESCRIPTION\nEach verb has its own options; \\fBcorebench \\fIverb\\fB "
          "\\-\\-help\\fR "

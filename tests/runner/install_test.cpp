@@ -107,7 +107,7 @@ TEST(DataDir, ABinaryWithoutDataBesideItReadsCorebenchDataDir) {
   fs::create_directories(data / "profiles" / "suites");
   std::ofstream(data / "profiles" / "suites" / "given.toml")
       << "description = \"from the data dir\"\n[[test]]\nworkload = \"sysbench\"\n";
-  const CommandResult list = run_exact(
+  const CommandResult list = testing::run_command(
       {COREBENCH_BIN, "list"},
       {"COREBENCH_DATA_DIR=" + data.string(), "XDG_CONFIG_HOME=", "HOME=" + data.string()});
   fs::remove_all(data);
