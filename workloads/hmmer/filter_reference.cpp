@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace corebench::hmmer {
 namespace {
@@ -39,6 +40,34 @@ SearchProfile viterbi_as_rounded(const SearchProfile& profile, const ViterbiProf
   rounded.special =
       free_loops(vit.move / vit.scale, vit.end_loop / vit.scale, vit.end_move / vit.scale);
   return rounded;
+}
+
+}  // namespace corebench::hmmer
+
+namespace corebench::hmmer {
+namespace {
+
+double discrepancy(double score, double reference, double overflow) {
+  if (std::isinf(score)) return reference >= overflow - 1e-9 ? 0.0 : HUGE_VAL;
+  return std::abs(score - reference) / std::numbers::ln2;
+}
+
+}  // namespace
+
+double msv_discrepancy(const SearchProfile& profile, const Residues& sequence, double score) {
+  const MsvProfile msv = make_msv_profile(profile);
+  const double reference = generic_msv(msv_as_rounded(profile, msv), sequence) + kLoopCorrection;
+  const double overflow =
+      (255.0 - msv.bias - msv.end - msv.move - msv.base) / msv.scale + kLoopCorrection;
+  return discrepancy(score, reference, overflow);
+}
+
+double viterbi_discrepancy(const SearchProfile& profile, const Residues& sequence, double score) {
+  const ViterbiProfile vit = make_viterbi_profile(profile);
+  const double reference =
+      generic_viterbi(viterbi_as_rounded(profile, vit), sequence) + kLoopCorrection;
+  const double overflow = (32767.0 + vit.end_move + vit.move) / vit.scale + kLoopCorrection;
+  return discrepancy(score, reference, overflow);
 }
 
 }  // namespace corebench::hmmer

@@ -6,6 +6,7 @@
 // code to an exact answer rather than to a bound.
 #pragma once
 
+#include "workloads/hmmer/generic_dp.h"
 #include "workloads/hmmer/search_profile.h"
 #include "workloads/hmmer/striped_profile.h"
 
@@ -13,5 +14,16 @@ namespace corebench::hmmer {
 
 SearchProfile msv_as_rounded(const SearchProfile& profile, const MsvProfile& msv);
 SearchProfile viterbi_as_rounded(const SearchProfile& profile, const ViterbiProfile& vit);
+
+}  // namespace corebench::hmmer
+
+namespace corebench::hmmer {
+
+// How far a filter's score (raw nats) is from the generic DP's on the
+// filter's rounded scores, in bits: 0 for an overflow (+infinity) that
+// the reference confirms is above the filter's range, +infinity for one
+// it does not.
+double msv_discrepancy(const SearchProfile& profile, const Residues& sequence, double score);
+double viterbi_discrepancy(const SearchProfile& profile, const Residues& sequence, double score);
 
 }  // namespace corebench::hmmer

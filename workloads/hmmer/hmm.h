@@ -32,6 +32,8 @@ struct Calibration {
   double viterbi_lambda = 0;
   double forward_tau = 0;
   double forward_lambda = 0;
+
+  bool operator==(const Calibration&) const = default;
 };
 
 struct Hmm {
