@@ -8,6 +8,7 @@
 
 #include "workloads/hmmer/filter_reference.h"
 #include "workloads/hmmer/generic_dp.h"
+#include "workloads/hmmer/vector128.h"
 
 namespace corebench::hmmer {
 namespace {
@@ -89,13 +90,15 @@ Verdict verify_run(const std::vector<Hmm>& models, const std::vector<Sequence>& 
                    {"worst_msv_bits", check.worst_msv},
                    {"worst_viterbi_bits", check.worst_viterbi},
                    {"worst_forward_bits", check.worst_forward}};
-  verdict.detail = verdict.ok
-                       ? fmt::format(
-                             "{} copies agree; sampled MSV and Viterbi scores equal the generic DP "
-                             "on their rounded scores, Forward within {:.1g} bits of the double "
-                             "DP ({:.2g}); {} hits, E-values from their scores",
-                             copies.size(), kForwardBoundBits, check.worst_forward, hits)
-                       : problem;
+  verdict.detail =
+      verdict.ok
+          ? fmt::format(
+                "filters on 128-bit {} vectors; {} copies agree; sampled MSV and Viterbi scores "
+                "equal the generic DP "
+                "on their rounded scores, Forward within {:.1g} bits of the double "
+                "DP ({:.2g}); {} hits, E-values from their scores",
+                NativeVectors::kName, copies.size(), kForwardBoundBits, check.worst_forward, hits)
+          : problem;
   return verdict;
 }
 
