@@ -14,10 +14,10 @@ namespace corebench {
 namespace {
 
 constexpr const char* kExitStatusFooter =
-    "Exit status of run and sweep: 0 every test ended ok; 1 a test ended failed, timeout or\n"
-    "wrong-answer (the result file is complete); 2 a usage or input error, before any test\n"
-    "ran; 130 interrupted by Ctrl-C (128 + the signal: 143 for SIGTERM, 129 for SIGHUP,\n"
-    "which stop a run as Ctrl-C does). Other verbs: 0, or 2 for a usage or input error.";
+    "Exit status of run, sweep and resume: 0 every test ended ok; 1 a test ended failed,\n"
+    "timeout or wrong-answer (the result file is complete); 2 a usage or input error, before\n"
+    "any test ran; 130 interrupted by Ctrl-C (128 + the signal: 143 for SIGTERM, 129 for\n"
+    "SIGHUP, which stop a run as Ctrl-C does). Other verbs: 0, or 2 for a usage or input error.";
 
 // What `run` and `sweep` share: the machine profile, placement, and how
 // each test runs and is saved.
@@ -95,6 +95,19 @@ void add_compare(CLI::App& app, CompareArgs& compare) {
       ->check(CLI::IsMember({"mean", "median"}));
 }
 
+void add_resume(CLI::App& app, ResumeArgs& resume) {
+  CLI::App* verb = app.add_subcommand(
+      "resume",
+      "Run the tests of an interrupted or killed run that did not end, as they were planned, "
+      "and add them to its file");
+  verb->add_option("file", resume.file, "Result file (JSON) of run or sweep")->required();
+  verb->add_option("--reference", resume.reference,
+                   "Reference result file (default: the files in results/reference/)");
+  verb->add_flag("--strict", resume.strict,
+                 "Refuse to start when the pre-flight check warns (as run's --strict)");
+  verb->footer(kExitStatusFooter);
+}
+
 void add_relabel(CLI::App& app, RelabelArgs& relabel) {
   CLI::App* verb = app.add_subcommand("relabel", "Set the label a result file is shown by");
   verb->add_option("file", relabel.file, "Result file (JSON)")->required();
@@ -106,6 +119,7 @@ struct AllArgs {
   SweepArgs sweep;
   CompareArgs compare;
   InfoArgs info;
+  ResumeArgs resume;
   RelabelArgs relabel;
   bool json = false;
   std::string request;
@@ -123,6 +137,7 @@ int dispatch(CLI::App& app, const Registry& registry, const AllArgs& args) {
   if (app.got_subcommand("run")) return run_verb(registry, run);
   if (app.got_subcommand("sweep")) return sweep_verb(registry, sweep);
   if (app.got_subcommand("compare")) return compare_verb(registry, compare);
+  if (app.got_subcommand("resume")) return resume_verb(registry, args.resume);
   if (app.got_subcommand("relabel")) return relabel_verb(args.relabel);
   if (app.got_subcommand("exec")) return run_child(registry, request);
   return 0;
@@ -154,6 +169,7 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
   add_run(app, args.run);
   add_sweep(app, args.sweep);
   add_compare(app, args.compare);
+  add_resume(app, args.resume);
   add_relabel(app, args.relabel);
   std::string& request = args.request;
   CLI::App* exec = app.add_subcommand("exec", "Run one test inside a pinned child (internal)");
@@ -172,7 +188,7 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
     if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
       fmt::print(stderr,
                  "corebench: error: unknown verb '{}' (verbs: list, info, run, sweep, compare, "
-                 "relabel)\n",
+                 "resume, relabel)\n",
                  argv[1]);
       return kInputErrorExit;
     }

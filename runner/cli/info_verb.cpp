@@ -73,6 +73,9 @@ void print_state(const SystemInfo& info) {
   fmt::print("Platform   profile {}, transparent huge pages {}, hypervisor {}\n",
              or_unknown(info.platform_profile), or_unknown(info.transparent_hugepages),
              or_unknown(info.hypervisor));
+  fmt::print("Memory     {}\n", info.memory_modules.empty()
+                                    ? "modules unknown (SMBIOS entries absent or not readable)"
+                                    : info.memory_modules);
   fmt::print("Cmdline    {}\n", or_unknown(info.kernel_cmdline));
   for (const auto& [name, state] : info.mitigations) fmt::print("Mitigation {}: {}\n", name, state);
   if (info.mitigations.empty()) fmt::print("Mitigation unknown\n");

@@ -5,7 +5,7 @@
 
 #include "runner/cli/verbs.h"
 #include "runner/common/error.h"
-#include "runner/common/paths.h"
+#include "runner/common/utc_time.h"
 #include "runner/exec/progress_display.h"
 #include "runner/exec/result_file_writer.h"
 #include "runner/exec/session.h"
@@ -28,14 +28,37 @@ std::optional<ResultFile> existing_results(const std::string& path) {
 
 }  // namespace
 
-SessionSettings session_settings(const RunArgs& args) {
+SessionRecord session_record(const std::vector<PlannedTest>& tests, const RunArgs& args,
+                             const std::string& profile) {
+  SessionRecord record{.started = utc_now("%Y-%m-%dT%H:%M:%SZ"),
+                       .profile = profile,
+                       .placement = args.placement,
+                       .runs = args.runs,
+                       .budget = args.budget,
+                       .warmup = args.warmup,
+                       .timeout = args.timeout,
+                       .tests = {}};
+  for (const auto& test : tests)
+    record.tests.push_back({.name = test.spec.name(),
+                            .workload = test.spec.workload,
+                            .options = test.spec.options,
+                            .cpus = test.spec.cpus,
+                            .threads = test.spec.threads,
+                            .resolved_cpus = test.cpus.to_string(),
+                            .resolved_threads = test.threads});
+  return record;
+}
+
+SessionSettings session_settings(const RunArgs& args, const std::vector<PlannedTest>& tests,
+                                 const std::string& profile) {
   return SessionSettings{.runs = args.runs,
                          .budget = args.budget,
                          .warmup = args.warmup,
                          .timeout = args.timeout,
                          .label = args.label,
                          .preflight = {},
-                         .append_to = args.append ? existing_results(args.output) : std::nullopt};
+                         .append_to = args.append ? existing_results(args.output) : std::nullopt,
+                         .record = session_record(tests, args, profile)};
 }
 
 std::vector<std::string> preflight(const std::vector<PlannedTest>& tests, const Topology& topology,
@@ -43,7 +66,8 @@ std::vector<std::string> preflight(const std::vector<PlannedTest>& tests, const 
   std::vector<int> ids;
   for (const auto& test : tests) ids.insert(ids.end(), test.cpus.begin(), test.cpus.end());
   const std::vector<std::string> warnings = preflight_warnings(
-      read_system_info(topology), CpuSet(ids), sample_load(topology.root, kPreflightSeconds));
+      read_system_info(topology), CpuSet(ids), sample_load(topology.root, kPreflightSeconds),
+      read_governors(topology.root));
   if (strict && !warnings.empty()) {
     std::string reasons;
     for (const auto& w : warnings) reasons += (reasons.empty() ? "" : "; ") + w;
@@ -54,15 +78,10 @@ std::vector<std::string> preflight(const std::vector<PlannedTest>& tests, const 
 }
 
 int run_verb(const Registry& registry, const RunArgs& args) {
-  Machine machine = detect_machine(args.profile);
-  PlanRequest request{.targets = args.targets,
-                      .cpus = args.cpus,
-                      .threads = args.threads,
-                      .suites_dir = suites_dir(),
-                      .topology = std::move(machine.topology),
-                      .profile = std::move(machine.profile),
-                      .placement = placement_option(args.placement)};
-  if (request.targets.empty()) request.targets = {"quick"};
+  PlanRequest request = plan_request(detect_machine(args.profile), args.placement);
+  request.targets = args.targets.empty() ? std::vector<std::string>{"quick"} : args.targets;
+  request.cpus = args.cpus;
+  request.threads = args.threads;
   const std::vector<PlannedTest> tests = plan_telling_detection_problems(
       request.topology, [&] { return plan_tests(registry, request); });
   warn_if_core_types_uncertain(request.topology);
@@ -70,7 +89,7 @@ int run_verb(const Registry& registry, const RunArgs& args) {
   const ResultFile* ref = reference ? &*reference : nullptr;
 
   ResultFileWriter writer(args.output, args.append);  // refuses an existing file first
-  SessionSettings settings = session_settings(args);
+  SessionSettings settings = session_settings(args, tests, request.profile.name);
   settings.preflight = preflight(tests, request.topology, args.strict);
   ProgressDisplay progress(settings, ref);
   const Session session = run_session(tests, settings, request.topology, {&writer, &progress});

@@ -2,7 +2,6 @@
 
 #include "runner/cli/verbs.h"
 #include "runner/common/error.h"
-#include "runner/common/paths.h"
 #include "runner/exec/progress_display.h"
 #include "runner/exec/result_file_writer.h"
 #include "runner/exec/session.h"
@@ -30,18 +29,11 @@ class SweepTable final : public SessionListener {
 }  // namespace
 
 int sweep_verb(const Registry& registry, const SweepArgs& args) {
-  Machine machine = detect_machine(args.run.profile);
+  const PlanRequest base = plan_request(detect_machine(args.run.profile), args.run.placement);
   const std::vector<std::string> sets =
-      args.sets.empty() ? machine.profile.sweep_sets : split_sweep_sets(args.sets);
+      args.sets.empty() ? base.profile.sweep_sets : split_sweep_sets(args.sets);
   const std::vector<int> threads =
-      args.threads.empty() ? machine.profile.sweep_threads : parse_sweep_threads(args.threads);
-  const PlanRequest base{.targets = {},
-                         .cpus = "",
-                         .threads = "",
-                         .suites_dir = suites_dir(),
-                         .topology = std::move(machine.topology),
-                         .profile = std::move(machine.profile),
-                         .placement = placement_option(args.run.placement)};
+      args.threads.empty() ? base.profile.sweep_threads : parse_sweep_threads(args.threads);
   const SweepPlan plan = plan_telling_detection_problems(
       base.topology, [&] { return plan_sweep(registry, args.workload, sets, threads, base); });
   warn_if_core_types_uncertain(base.topology);
@@ -49,7 +41,7 @@ int sweep_verb(const Registry& registry, const SweepArgs& args) {
   if (plan.tests.empty()) throw Error("the sweep has no rows left to run");
 
   ResultFileWriter writer(args.run.output, args.run.append);  // refuses an existing file first
-  SessionSettings settings = session_settings(args.run);
+  SessionSettings settings = session_settings(args.run, plan.tests, base.profile.name);
   settings.preflight = preflight(plan.tests, base.topology, args.run.strict);
   ProgressDisplay progress(settings, nullptr);
   SweepTable table(fmt::format("{} on {} ({} profile)", args.workload,

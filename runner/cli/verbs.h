@@ -35,9 +35,11 @@ struct RunArgs {
   bool append = false;  // add the tests to an existing --output file of this machine
 };
 int run_verb(const Registry& registry, const RunArgs& args);
-// What a session takes of the run options. Throws Error when --append names
-// a file that is not a result file.
-SessionSettings session_settings(const RunArgs& args);
+// What a session takes of the run options, with the record of its planned
+// tests (`profile`: the machine profile's name). Throws Error when --append
+// names a file that is not a result file.
+SessionSettings session_settings(const RunArgs& args, const std::vector<PlannedTest>& tests,
+                                 const std::string& profile);
 // The pre-flight check over the CPUs of every planned test: each warning
 // printed (and returned, for the result file); with `strict`, an Error
 // that names them all on one line instead.
@@ -60,6 +62,16 @@ struct CompareArgs {
 };
 // The registry names each workload's category (the HTML report groups by it).
 int compare_verb(const Registry& registry, const CompareArgs& args);
+
+struct ResumeArgs {
+  std::string file;
+  std::string reference;  // for the table at the end, as run's
+  bool strict = false;
+};
+// Runs the tests of an interrupted or killed session's file that did not
+// end, by the settings, CPU sets and threads recorded for them, and adds
+// them to the file.
+int resume_verb(const Registry& registry, const ResumeArgs& args);
 
 struct RelabelArgs {
   std::string file;

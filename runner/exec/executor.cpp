@@ -165,6 +165,7 @@ class TestSession {
 
   TestResult finish() {
     if (caller_error_) std::rethrow_exception(caller_error_);
+    if (result_.status == Status::Running) result_.status = Status::Ok;
     result_.summary = summarize(result_.samples());
     return result_;
   }
@@ -191,6 +192,7 @@ TestResult describe_test(const PlannedTest& test) {
   result.schedule = test.schedule;
   result.unit = info.unit;
   result.direction = info.direction();
+  result.status = Status::Running;
   return result;
 }
 

@@ -11,6 +11,7 @@
 #include "runner/results/compare.h"
 #include "runner/results/number_format.h"
 #include "runner/results/stats.h"
+#include "runner/results/uncertainty.h"
 
 namespace corebench {
 namespace {
@@ -19,11 +20,14 @@ double now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-std::optional<double> multiplier_against(const ResultFile* reference, const TestResult& test) {
-  if (!reference || test.status != Status::Ok) return std::nullopt;
+// As `compare` will show it (its default statistic, with its interval), so
+// that the line printed during the run and the table agree.
+std::optional<Multiplier> multiplier_against(const ResultFile* reference, const TestResult& test) {
+  if (!reference || test.status != Status::Ok || test.samples().empty()) return std::nullopt;
   const TestResult* ref = reference->find(test.name);
   if (!ref || ref->status != Status::Ok || ref->samples().empty()) return std::nullopt;
-  return multiplier(test.summary.mean, ref->summary.mean, test.direction);
+  return to_multiplier(
+      log_multiplier(test.samples(), ref->samples(), test.direction, Statistic::Mean));
 }
 
 // Pinning is asked of the kernel; the sampled CPUs show whether it held.
@@ -88,7 +92,7 @@ void ProgressDisplay::test_finished(const ResultFile& result) {
   const auto multiplier = multiplier_against(reference_, test);
   fmt::print(stderr, "  {} {}  ± {:.1f}%  n={}{}  {}  ({:.1f} s)\n", format_value(s.mean),
              test.unit, 100 * s.rsd, s.n, s.noisy() ? " NOISY" : "",
-             multiplier ? format_multiplier(*multiplier) + " vs reference" : "no reference",
+             multiplier ? format_marked_multiplier(*multiplier) + " vs reference" : "no reference",
              now() - started_);
 }
 

@@ -47,15 +47,19 @@ ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& sy
 // existing file, when it was written on this machine by this build.
 ResultFile starting_file(const SessionSettings& settings, const Topology& topology) {
   ResultFile here = machine_facts(settings, topology);
+  if (settings.record) here.sessions.push_back(*settings.record);
   if (!settings.append_to) return here;
   const std::string difference = machine_difference(settings.append_to->system, here.system);
   if (!difference.empty())
-    throw Error("--append: the result file is from another machine or build (" + difference + ")");
+    throw Error("the result file is from another machine or build (" + difference +
+                "); only the machine and build that wrote it add tests to it");
   ResultFile appended = *settings.append_to;
   auto& warnings = appended.system.preflight;
   for (const auto& warning : here.system.preflight)
     if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end())
       warnings.push_back(warning);
+  appended.sessions.insert(appended.sessions.end(), here.sessions.begin(), here.sessions.end());
+  appended.schema_version = kResultSchemaVersion;
   return appended;
 }
 

@@ -38,6 +38,9 @@ struct SessionSettings {
   // --append: the existing result file the new tests are added to; the
   // session refuses it (Error, before any test) unless the machine matches.
   std::optional<ResultFile> append_to;
+  // What this session sets out to do, added to the file's sessions so that
+  // `resume` can finish it; none when the session is itself a resumption.
+  std::optional<SessionRecord> record;
 };
 
 struct Session {

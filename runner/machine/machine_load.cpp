@@ -164,12 +164,43 @@ MachineLoad machine_load(const std::filesystem::path& root, double seconds) {
   return load;
 }
 
+std::map<int, std::string> read_governors(const std::filesystem::path& root) {
+  std::map<int, std::string> governors;
+  std::error_code ec;
+  for (const auto& policy :
+       std::filesystem::directory_iterator(under(root, "/sys/devices/system/cpu/cpufreq"), ec)) {
+    const auto governor = read_line(policy.path() / "scaling_governor");
+    if (!governor || governor->empty()) continue;
+    std::istringstream cpus(read_line(policy.path() / "affected_cpus").value_or(""));
+    for (int cpu = 0; cpus >> cpu;) governors[cpu] = *governor;
+  }
+  return governors;
+}
+
+// Each governor other than performance with the CPUs of the set it runs;
+// named by CPU only where the set's CPUs do not all share it.
+void governor_warnings(const SystemInfo& system, const CpuSet& cpus,
+                       const std::map<int, std::string>& governors,
+                       std::vector<std::string>& warnings) {
+  std::map<std::string, std::vector<int>> slow;
+  for (int cpu : cpus) {
+    const auto found = governors.find(cpu);
+    const std::string& governor = found != governors.end() ? found->second : system.governor;
+    if (!governor.empty() && governor != "performance") slow[governor].push_back(cpu);
+  }
+  for (const auto& [governor, on] : slow)
+    warnings.push_back(on.size() == cpus.size()
+                           ? fmt::format("the cpufreq governor is {}, not performance", governor)
+                           : fmt::format("the cpufreq governor of CPUs {} is {}, not performance",
+                                         CpuSet(on).to_string(), governor));
+}
+
 std::vector<std::string> preflight_warnings(const SystemInfo& system, const CpuSet& cpus,
-                                            const LoadSample& sample) {
+                                            const LoadSample& sample,
+                                            const std::map<int, std::string>& governors) {
   std::vector<std::string> warnings;
   busy_warnings(cpus, sample, warnings);
-  if (!system.governor.empty() && system.governor != "performance")
-    warnings.push_back(fmt::format("the cpufreq governor is {}, not performance", system.governor));
+  governor_warnings(system, cpus, governors, warnings);
   if (!system.hypervisor.empty() && system.hypervisor != "none")
     warnings.push_back(
         system.hypervisor == "yes"

@@ -29,14 +29,17 @@ std::vector<double> read_load_average(const std::filesystem::path& root);
 // processes over `seconds`.
 MachineLoad machine_load(const std::filesystem::path& root, double seconds);
 
-// A CPU of the set that another process used more than this share of,
-// over the pre-flight's second, makes the machine busy.
-inline constexpr double kBusyShare = 0.10;
 inline constexpr double kPreflightSeconds = 1.0;
 
-// One line per problem: busy CPUs of `cpus` (naming the processes), a
-// governor other than `performance`, a hypervisor.
+// Per CPU, the governor of its cpufreq policy (policyN/affected_cpus and
+// scaling_governor below `root`); CPUs without one are absent.
+std::map<int, std::string> read_governors(const std::filesystem::path& root);
+
+// One line per problem: busy CPUs of `cpus` (naming the processes), CPUs of
+// `cpus` whose governor is not `performance` (from `governors`; cpu 0's,
+// system.governor, where a CPU has none), a hypervisor.
 std::vector<std::string> preflight_warnings(const SystemInfo& system, const CpuSet& cpus,
-                                            const LoadSample& sample);
+                                            const LoadSample& sample,
+                                            const std::map<int, std::string>& governors = {});
 
 }  // namespace corebench

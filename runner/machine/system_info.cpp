@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "runner/machine/isa.h"
+#include "runner/machine/memory_devices.h"
 #include "runner/machine/sysfs.h"
 
 #ifndef COREBENCH_VERSION
@@ -159,6 +160,7 @@ void read_machine_state(SystemInfo& info, const std::filesystem::path& root,
   info.transparent_hugepages =
       selected_mode(read_line(under(root, "/sys/kernel/mm/transparent_hugepage/enabled")));
   info.hypervisor = hypervisor(root, cpuinfo);
+  info.memory_modules = describe_memory(read_memory_devices(root));
   info.mitigations = mitigations(root);
 }
 

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "runner/common/error.h"
+#include "runner/common/paths.h"
 #include "runner/machine/cpu_set_expression.h"
 #include "runner/plan/suite.h"
 
@@ -81,6 +82,16 @@ PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestS
 
 }  // namespace
 
+PlanRequest plan_request(Machine machine, std::string_view placement) {
+  return PlanRequest{.targets = {},
+                     .cpus = "",
+                     .threads = "",
+                     .suites_dir = suites_dir(),
+                     .topology = std::move(machine.topology),
+                     .profile = std::move(machine.profile),
+                     .placement = placement_option(placement)};
+}
+
 int resolve_threads(const std::string& spec, std::size_t cpus) {
   if (spec.empty() || spec == "all") return static_cast<int>(cpus);
   int threads = 0;
@@ -91,12 +102,18 @@ int resolve_threads(const std::string& spec, std::size_t cpus) {
   return threads;
 }
 
-std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request) {
+std::vector<PlannedTest> plan_specs(const Registry& registry, const PlanRequest& request,
+                                    std::vector<TestSpec> specs) {
   std::vector<PlannedTest> tests;
-  for (const auto& target : request.targets)
-    for (auto& spec : expand_target(registry, request, target))
-      tests.push_back(plan_one(registry, request, std::move(spec)));
+  for (auto& spec : specs) tests.push_back(plan_one(registry, request, std::move(spec)));
   return tests;
+}
+
+std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request) {
+  std::vector<TestSpec> specs;
+  for (const auto& target : request.targets)
+    for (auto& spec : expand_target(registry, request, target)) specs.push_back(std::move(spec));
+  return plan_specs(registry, request, std::move(specs));
 }
 
 }  // namespace corebench

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runner/common/error.h"
@@ -27,6 +28,12 @@ struct PlanRequest {
   std::optional<Placement> placement;  // overrides the profile's
 };
 
+// A request for `machine` with the repository's suites and `placement`
+// (--placement as given; empty = the profile's), no targets and no
+// overrides: what run, sweep and resume start from. An unknown placement
+// throws as parse_placement does.
+PlanRequest plan_request(Machine machine, std::string_view placement);
+
 // A test's CPU set that does not resolve on this machine.
 struct UnresolvedCpuSet : Error {
   using Error::Error;
@@ -34,6 +41,11 @@ struct UnresolvedCpuSet : Error {
 
 // Throws Error naming the first problem (UnresolvedCpuSet for a CPU set).
 std::vector<PlannedTest> plan_tests(const Registry& registry, const PlanRequest& request);
+
+// The given specs, planned as plan_tests plans the tests of a target (the
+// request's cpus and threads override theirs where set). Throws Error.
+std::vector<PlannedTest> plan_specs(const Registry& registry, const PlanRequest& request,
+                                    std::vector<TestSpec> specs);
 
 // Runs `plan`. When a CPU set in it does not resolve on a machine whose
 // detection had problems (which may be why), says so on a line of its own

@@ -40,6 +40,7 @@ Cell make_cell(const TestResult* test, const TestResult* reference, Statistic st
   cell.value = statistic_of(test->summary, statistic);
   cell.runs = counted_runs(*test);
   cell.outliers = outlier_indices(test->samples());
+  cell.busy_at_start = busy_note(test->start_load);
   if (usable(test) && usable(reference)) {
     log = log_multiplier(test->samples(), reference->samples(), test->direction, statistic);
     cell.multiplier = to_multiplier(*log);

@@ -32,6 +32,7 @@ struct Cell {
   std::optional<Multiplier> multiplier;  // only where the reference has the test
   std::vector<RunRecord> runs;           // the counted runs, in order
   std::vector<std::size_t> outliers;     // indices into `runs` (uncertainty.h)
+  std::string busy_at_start;             // busy_note() of the test's start: "" when quiet
 };
 
 struct Row {

@@ -7,17 +7,18 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 
 #include "runner/common/error.h"
 
 namespace corebench {
 namespace {
 
-constexpr const char* kStatusNames[] = {"ok",      "failed",  "wrong-answer",
-                                        "timeout", "skipped", "interrupted"};
+constexpr const char* kStatusNames[] = {"ok",      "failed",      "wrong-answer", "timeout",
+                                        "skipped", "interrupted", "running"};
 
 Status status_from_string(const std::string& text) {
-  for (int i = 0; i < 6; ++i)
+  for (int i = 0; i < static_cast<int>(std::size(kStatusNames)); ++i)
     if (text == kStatusNames[i]) return static_cast<Status>(i);
   throw Error(fmt::format("unknown test status '{}'", text));
 }
@@ -67,6 +68,48 @@ TestResult test_from_json(const nlohmann::json& j) {
   // Derived from the samples rather than trusted from the file.
   t.summary = summarize(t.samples());
   return t;
+}
+
+nlohmann::json to_json(const PlannedTestRecord& t) {
+  return {{"name", t.name},
+          {"workload", t.workload},
+          {"options", t.options},
+          {"cpus", t.cpus},
+          {"threads", t.threads},
+          {"resolved_cpus", t.resolved_cpus},
+          {"resolved_threads", t.resolved_threads}};
+}
+
+PlannedTestRecord planned_test_from_json(const nlohmann::json& j) {
+  return {.name = j.at("name").get<std::string>(),
+          .workload = j.at("workload").get<std::string>(),
+          .options = j.at("options").get<std::map<std::string, std::string>>(),
+          .cpus = j.at("cpus").get<std::string>(),
+          .threads = j.at("threads").get<std::string>(),
+          .resolved_cpus = j.at("resolved_cpus").get<std::string>(),
+          .resolved_threads = j.at("resolved_threads").get<int>()};
+}
+
+nlohmann::json to_json(const SessionRecord& s) {
+  nlohmann::json tests = nlohmann::json::array();
+  for (const auto& test : s.tests) tests.push_back(to_json(test));
+  return {{"started", s.started},     {"profile", s.profile},
+          {"placement", s.placement}, {"runs", s.runs ? nlohmann::json(*s.runs) : nlohmann::json()},
+          {"budget", s.budget},       {"warmup", s.warmup},
+          {"timeout", s.timeout},     {"tests", std::move(tests)}};
+}
+
+SessionRecord session_from_json(const nlohmann::json& j) {
+  SessionRecord s;
+  s.started = j.value("started", "");
+  s.profile = j.at("profile").get<std::string>();
+  s.placement = j.at("placement").get<std::string>();
+  if (!j.at("runs").is_null()) s.runs = j.at("runs").get<int>();
+  s.budget = j.at("budget").get<double>();
+  s.warmup = j.at("warmup").get<bool>();
+  s.timeout = j.at("timeout").get<double>();
+  for (const auto& test : j.at("tests")) s.tests.push_back(planned_test_from_json(test));
+  return s;
 }
 
 std::string system_error(const std::string& what, const std::filesystem::path& path) {
@@ -119,13 +162,16 @@ const TestResult* ResultFile::find(const std::string& test_name) const {
 nlohmann::json to_json(const ResultFile& result) {
   nlohmann::json tests = nlohmann::json::array();
   for (const auto& test : result.tests) tests.push_back(to_json(test));
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& session : result.sessions) sessions.push_back(to_json(session));
   return {{"schema_version", result.schema_version},
           {"corebench_version", result.corebench_version},
           {"label", result.label},
           {"created", result.created},
           {"system", to_json(result.system)},
           {"topology", result.topology},
-          {"tests", std::move(tests)}};
+          {"tests", std::move(tests)},
+          {"sessions", std::move(sessions)}};
 }
 
 ResultFile result_file_from_json(const nlohmann::json& j) {
@@ -145,6 +191,8 @@ ResultFile result_file_from_json(const nlohmann::json& j) {
     result.system = system_info_from_json(j.value("system", nlohmann::json::object()));
     result.topology = j.value("topology", nlohmann::json());
     for (const auto& test : j.at("tests")) result.tests.push_back(test_from_json(test));
+    for (const auto& session : j.value("sessions", nlohmann::json::array()))
+      result.sessions.push_back(session_from_json(session));
   } catch (const nlohmann::json::exception& e) {
     throw Error(fmt::format("malformed result file ({})", e.what()));
   }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,15 @@
 namespace corebench {
 
 // 2: the machine's state (system: microcode ... preflight) and each test's
-// start_load. Version 1 files are still read (their state is unknown).
-inline constexpr int kResultSchemaVersion = 2;
+// start_load. 3: the sessions' plans (what `resume` runs) and the status
+// "running". Older files are still read (their state is unknown, and they
+// cannot be resumed).
+inline constexpr int kResultSchemaVersion = 3;
 inline constexpr int kOldestReadableSchemaVersion = 1;
 
-enum class Status { Ok, Failed, WrongAnswer, Timeout, Skipped, Interrupted };
+// Running: the test was under way when the file was last written; in a
+// file that is no longer being written, the run was killed.
+enum class Status { Ok, Failed, WrongAnswer, Timeout, Skipped, Interrupted, Running };
 
 std::string to_string(Status status);
 
@@ -56,6 +61,31 @@ struct TestResult {
   std::vector<double> samples() const;
 };
 
+// One test as a session planned it: the spec as given (what `resume`
+// plans again) and what it resolved to (what the new plan must equal).
+struct PlannedTestRecord {
+  std::string name;  // TestResult::name it will have
+  std::string workload;
+  std::map<std::string, std::string> options;  // as given
+  std::string cpus;                            // as given; empty = the profile's
+  std::string threads;                         // as given; empty = one per CPU
+  std::string resolved_cpus;                   // "0-3"
+  int resolved_threads = 0;
+};
+
+// What one `run` or `sweep` set out to do, with the settings its tests ran
+// by, so that an interrupted or killed session can be finished later.
+struct SessionRecord {
+  std::string started;    // ISO 8601, UTC
+  std::string profile;    // the machine profile's name
+  std::string placement;  // --placement; empty = the profile's
+  std::optional<int> runs;
+  double budget = 0;
+  bool warmup = true;
+  double timeout = 0;
+  std::vector<PlannedTestRecord> tests;
+};
+
 struct ResultFile {
   int schema_version = kResultSchemaVersion;
   std::string corebench_version;
@@ -64,6 +94,7 @@ struct ResultFile {
   SystemInfo system;
   nlohmann::json topology;  // topology_to_json() of the machine; null if not recorded
   std::vector<TestResult> tests;
+  std::vector<SessionRecord> sessions;  // empty in files older than version 3
 
   const TestResult* find(const std::string& name) const;
 };

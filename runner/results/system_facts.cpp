@@ -1,6 +1,7 @@
 #include "runner/results/system_facts.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace corebench {
 namespace {
@@ -19,10 +20,28 @@ std::map<std::string, std::string> flat_facts(const SystemInfo& info) {
   return facts;
 }
 
+// A fact one side could not read (SMBIOS as a user, cpufreq in a
+// container) is not a difference between machines.
+bool unknown(const std::string& json_text) {
+  return json_text == "\"\"" || json_text == "[]" || json_text == "{}";
+}
+
 // What a run observed of the machine's state, not a fact of the machine.
 constexpr const char* kObservedKey = "preflight";
 
 }  // namespace
+
+std::string busy_note(const MachineLoad& load) {
+  std::vector<std::string> busy;
+  for (const auto& p : load.busiest)
+    if (p.cpu_share > kBusyShare)
+      busy.push_back(
+          fmt::format("{} (pid {}) {:.0f} % of a CPU", p.command, p.pid, 100 * p.cpu_share));
+  if (busy.empty()) return "";
+  std::string note = fmt::format("{}", fmt::join(busy, ", "));
+  if (!load.load_average.empty()) note += fmt::format("; load {:.2f}", load.load_average.front());
+  return note;
+}
 
 nlohmann::json to_json(const MachineLoad& load) {
   nlohmann::json busiest = nlohmann::json::array();
@@ -64,6 +83,7 @@ nlohmann::json to_json(const SystemInfo& info) {
       {"platform_profile", info.platform_profile},
       {"transparent_hugepages", info.transparent_hugepages},
       {"hypervisor", info.hypervisor},
+      {"memory_modules", info.memory_modules},
       {"mitigations", info.mitigations},
       {"environment", info.environment},
       {"preflight", info.preflight},
@@ -100,6 +120,7 @@ SystemInfo system_info_from_json(const nlohmann::json& j) {
   info.platform_profile = j.value("platform_profile", "");
   info.transparent_hugepages = j.value("transparent_hugepages", "");
   info.hypervisor = j.value("hypervisor", "");
+  info.memory_modules = j.value("memory_modules", "");  // schema 3
   info.mitigations = j.value("mitigations", std::map<std::string, std::string>{});
   info.environment = j.value("environment", std::map<std::string, std::string>{});
   info.preflight = j.value("preflight", std::vector<std::string>{});
@@ -113,7 +134,7 @@ std::string machine_difference(const SystemInfo& recorded, const SystemInfo& her
   const auto before = flat_facts(recorded);
   const auto now = flat_facts(here);
   for (const auto& [key, value] : before)
-    if (key != kObservedKey && now.at(key) != value)
+    if (key != kObservedKey && now.at(key) != value && !unknown(value) && !unknown(now.at(key)))
       return fmt::format("{} is {} in the file, {} here", key, value, now.at(key));
   return "";
 }

@@ -44,6 +44,7 @@ struct SystemInfo {
   std::string platform_profile;       // /sys/firmware/acpi/platform_profile
   std::string transparent_hugepages;  // the selected mode of .../transparent_hugepage/enabled
   std::string hypervisor;             // /sys/hypervisor/type, "yes" (cpuinfo flag), "none" or ""
+  std::string memory_modules;         // SMBIOS memory devices: "2 x 16 GiB DDR5 at 5600 MT/s"
   // cpu/vulnerabilities/NAME -> the kernel's one line ("Not affected",
   // "Mitigation: ...", "Vulnerable"); empty where not exposed.
   std::map<std::string, std::string> mitigations;
@@ -71,6 +72,14 @@ struct MachineLoad {
   std::vector<ProcessLoad> busiest;  // busiest first
 };
 
+// A process that used more than this share of a CPU makes the machine busy:
+// over the pre-flight's second on a CPU of the tests, or when a test started.
+inline constexpr double kBusyShare = 0.10;
+
+// The processes above kBusyShare when a test started, with the load
+// average: "spinner (pid 42) 97 % of a CPU; load 1.93"; "" when none.
+std::string busy_note(const MachineLoad& load);
+
 nlohmann::json to_json(const MachineLoad& load);
 MachineLoad machine_load_from_json(const nlohmann::json& j);
 
@@ -78,9 +87,10 @@ nlohmann::json to_json(const SystemInfo& info);
 SystemInfo system_info_from_json(const nlohmann::json& j);
 
 // "" when `recorded` and `here` describe the same machine and build (every
-// fact equal but the pre-flight warnings, which are what one run saw:
-// results in one file are read as one machine's), else the
-// first fact that differs: "cpu_model is 'A' in the file, 'B' here".
+// fact equal but the pre-flight warnings, which are what one run saw, and
+// facts one side could not read: results in one file are read as one
+// machine's), else the first fact that differs: "cpu_model is 'A' in the
+// file, 'B' here".
 std::string machine_difference(const SystemInfo& recorded, const SystemInfo& here);
 
 }  // namespace corebench

@@ -145,6 +145,29 @@ TEST(TextReport, OutlierRunsAreNamedAndKept) {
       << text;
 }
 
+// A test that started while another process took a CPU is named under the
+// table (and in every format), with what ran: the reader decides.
+TEST(TextReport, BusyAtStartIsNamed) {
+  ResultFile reference, a;
+  reference.label = "ref";
+  a.label = "a";
+  reference.tests = {test("bw", {100, 101, 99})};
+  a.tests = {test("bw", {100, 101, 99}), test("quiet", {1, 1, 1})};
+  a.tests[0].start_load = {.load_average = {1.93, 1, 1},
+                           .busiest = {{42, "spinner", 0.97, 1}, {43, "idle", 0.05, 0}}};
+  a.tests[1].start_load = {.load_average = {0.1, 0, 0}, .busiest = {{43, "idle", 0.05, 0}}};
+  const Comparison table = compare({a}, &reference);
+  EXPECT_EQ(table.rows[0].cells[0].busy_at_start, "spinner (pid 42) 97 % of a CPU; load 1.93");
+  EXPECT_EQ(table.rows[1].cells[0].busy_at_start, "");
+  const std::string text = render("text", table);
+  EXPECT_NE(text.find("* a bw: busy when it started: spinner (pid 42) 97 % of a CPU; load 1.93"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("a quiet: busy"), std::string::npos) << text;
+  EXPECT_NE(render("markdown", table).find("(busy at start: spinner"), std::string::npos);
+  EXPECT_NE(render("html", table).find("a: busy when it started: spinner"), std::string::npos);
+}
+
 TEST(CompareStatistic, MedianUsesMediansAndTheirInterval) {
   ResultFile reference, a;
   reference.label = "ref";

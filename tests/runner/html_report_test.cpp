@@ -14,6 +14,7 @@
 
 #include "runner/results/compare.h"
 #include "runner/results/report/reporter.h"
+#include "runner/results/report/text_layout.h"
 #include "support/run_command.h"
 
 namespace corebench {
@@ -107,7 +108,13 @@ TEST(HtmlReport, SelfContained) {
   const std::string html = out.str();
   for (const char* external : {"<script", "<link", "src=", "url(", "@import", "http"})
     EXPECT_EQ(html.find(external), std::string::npos) << external;
+  // The sweep's one-point series (CPU 0, one thread) draws no line: its
+  // value is in the legend.
+  EXPECT_NE(html.find(" @0: "), std::string::npos);
+  EXPECT_NE(html.find(" at 1 thread</li>"), std::string::npos);
 }
+
+const std::string kLongLabel = "workstation-in-the-lab-with-a-long-name";
 
 // 10 machines, 60 tests: every chart and bar, and the page stays a sane size.
 TEST(HtmlReport, TenMachinesSixtyTests) {
@@ -123,7 +130,7 @@ TEST(HtmlReport, TenMachinesSixtyTests) {
     test.summary = summarize(test.samples());
     reference.tests.push_back(test);
     for (std::size_t f = 0; f < files.size(); ++f) {
-      files[f].label = "machine " + std::to_string(f);
+      files[f].label = f == 9 ? kLongLabel : "machine " + std::to_string(f);
       for (auto& run : test.runs) run.value *= 1.05;
       test.summary = summarize(test.samples());
       files[f].tests.push_back(test);
@@ -138,6 +145,17 @@ TEST(HtmlReport, TenMachinesSixtyTests) {
   ASSERT_EQ(tests.size(), 60u);
   for (const auto& [name, bars] : tests) EXPECT_EQ(bars.size(), 10u) << name;
   EXPECT_NE(html.find("<h2 class=\"category\">memory</h2>"), std::string::npos);
+  // Axis ticks carry the decimals their step needs: 0.5, not 0.5000.
+  EXPECT_NE(html.find(">0.5</text>"), std::string::npos);
+  EXPECT_EQ(html.find(">0.5000</text>"), std::string::npos);
+  // A label longer than the label area is cut to fit, whole in its tooltip.
+  const std::string title = "<title>" + kLongLabel + "</title>";
+  const auto at = html.find(title);
+  ASSERT_NE(at, std::string::npos);
+  const auto shown_from = at + title.size();
+  const std::string shown = html.substr(shown_from, html.find("</text>", shown_from) - shown_from);
+  EXPECT_LE(display_width(shown), 17u) << shown;
+  EXPECT_EQ(shown.substr(shown.size() - std::string("…").size()), "…") << shown;
   EXPECT_NE(html.find("<h2 class=\"category\">render</h2>"), std::string::npos);
   EXPECT_LT(html.size(), 3u << 20);
 }

@@ -103,6 +103,32 @@ TEST(Preflight, GovernorAndHypervisorWarn) {
   EXPECT_EQ(warnings[1], "runs under a hypervisor (xen): other guests share the CPUs");
 }
 
+// Every CPU of the tests counts, not only cpu 0: a hybrid laptop may run
+// its E-cores on another governor.
+TEST(Preflight, TheGovernorOfEveryCpuOfTheTests) {
+  const std::string dumps = std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/";
+  const auto laptop = read_governors(dumps + "intel-i7-1370p-hybrid");
+  ASSERT_EQ(laptop.size(), 20u);
+  EXPECT_EQ(laptop.at(19), "powersave");
+  const auto gb10 = read_governors(dumps + "nvidia-dgx-gb10");
+  ASSERT_EQ(gb10.size(), 20u);
+  EXPECT_EQ(gb10.at(5), "performance");
+  EXPECT_TRUE(read_governors(dumps + "amd-zen5-vm-2cpu").empty());
+
+  SystemInfo info;
+  info.governor = "performance";  // cpu 0's
+  EXPECT_TRUE(preflight_warnings(info, CpuSet({0, 1, 2, 3}), {}, gb10).empty());
+  std::map<int, std::string> mixed = gb10;
+  mixed[2] = mixed[3] = "schedutil";
+  EXPECT_EQ(
+      preflight_warnings(info, CpuSet({0, 1, 2, 3}), {}, mixed),
+      std::vector<std::string>{"the cpufreq governor of CPUs 2-3 is schedutil, not performance"});
+  EXPECT_EQ(preflight_warnings(info, CpuSet({2, 3}), {}, mixed),
+            std::vector<std::string>{"the cpufreq governor is schedutil, not performance"});
+  EXPECT_EQ(preflight_warnings(info, CpuSet({16, 17}), {}, laptop),
+            std::vector<std::string>{"the cpufreq governor is powersave, not performance"});
+}
+
 TEST(Preflight, BusyOnlyCountsTheTestsCpus) {
   LoadSample sample;
   sample.processes = {{42, "spinner", 0.97, 1}, {43, "idle-ish", 0.05, 0}};

@@ -8,12 +8,14 @@
 #include <nlohmann/json.hpp>
 
 #include "runner/machine/placement.h"
+#include "support/affinity_scope.h"
 #include "support/run_command.h"
 #include "workloads/common/cpu_mask.h"
 
 namespace corebench {
 namespace {
 
+using testing::AffinityScope;
 using testing::run_command;
 
 const std::string kGb10 = std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/nvidia-dgx-gb10";
@@ -85,21 +87,6 @@ TEST(RunVerb, ThreadsArePinnedAndWhereTheyRanIsRecorded) {
   EXPECT_TRUE(read_json(output)["topology"].contains("core_types"));
   std::filesystem::remove(output);
 }
-
-// Restricts this test process (and so the corebench it starts) to `cpus`
-// until it goes out of scope.
-class AffinityScope {
- public:
-  explicit AffinityScope(const std::vector<int>& cpus) : saved_(allowed_cpus()) {
-    pin_calling_thread(cpus);
-  }
-  ~AffinityScope() { pin_calling_thread(saved_); }
-  AffinityScope(const AffinityScope&) = delete;
-  AffinityScope& operator=(const AffinityScope&) = delete;
-
- private:
-  std::vector<int> saved_;
-};
 
 // Under taskset or a container's cpuset, `all` is what the process may use,
 // and a CPU it may not use is refused before anything runs.

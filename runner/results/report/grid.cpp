@@ -16,6 +16,7 @@ std::string cell_text(const Cell& cell) {
       fmt::format("{} ± {}", format_value(cell.value), format_value(cell.summary.sd));
   if (cell.summary.noisy()) text += " (noisy)";
   if (!cell.outliers.empty()) text += fmt::format(" ({} outliers)", cell.outliers.size());
+  if (!cell.busy_at_start.empty()) text += " (busy at start: " + cell.busy_at_start + ")";
   if (cell.multiplier) text += "  " + multiplier_text(*cell.multiplier);
   return text;
 }

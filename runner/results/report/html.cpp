@@ -105,6 +105,9 @@ BarChart test_chart(const Comparison& table, const Row& row) {
       bar.note = "no multiplier";
     }
     chart.bars.push_back(std::move(bar));
+    if (cell.present && !cell.busy_at_start.empty())
+      chart.notes.push_back(
+          fmt::format("{}: busy when it started: {}", table.columns[i], cell.busy_at_start));
   }
   return chart;
 }

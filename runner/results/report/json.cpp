@@ -36,6 +36,7 @@ class JsonReporter final : public Reporter {
                          {"n", cell.summary.n},
                          {"noisy", cell.summary.noisy()},
                          {"outliers", cell.outliers},
+                         {"busy_at_start", cell.busy_at_start},
                          {"multiplier", multiplier_json(cell.multiplier)}});
       }
       rows.push_back({{"test", row.test},

@@ -13,7 +13,10 @@ namespace {
 
 constexpr double kWidth = 560;
 constexpr double kLabelArea = 130;  // machine names, left of the bars
-constexpr double kValueArea = 60;   // the value's text, right of the longest bar
+// What fits in the label area at the report's 11 px font, wide letters
+// included; the full name is the label's tooltip and in the system table.
+constexpr std::size_t kLabelChars = 17;
+constexpr double kValueArea = 60;  // the value's text, right of the longest bar
 constexpr double kRowHeight = 22;
 constexpr double kBarHeight = 14;
 constexpr double kAxisHeight = 20;
@@ -47,6 +50,14 @@ double axis_top(const BarChart& chart) {
   return top > 0 ? top * 1.05 : 1.0;
 }
 
+// A tick's number with as many decimals as the step needs: "0.5", not
+// "0.5000", and "2000" rather than "2000.0".
+std::string tick_label(double value, double step) {
+  if (std::abs(value) >= 1e7) return format_value(value);
+  const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+  return fmt::format("{:.{}f}", value, decimals);
+}
+
 std::string shortened(const std::string& text, std::size_t length) {
   if (display_width(text) <= length) return text;
   return wrap_text(text, length - 1).front() + "…";
@@ -60,7 +71,7 @@ std::string ticks(double x0, double scale, double top, double y0, double y1) {
     svg += fmt::format(
         "<line class=\"tick\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
         "<text x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>",
-        x, y0, y1, y1 + 13, format_value(t));
+        x, y0, y1, y1 + 13, tick_label(t, step));
   }
   return svg;
 }
@@ -68,7 +79,7 @@ std::string ticks(double x0, double scale, double top, double y0, double y1) {
 std::string bar_row(const Bar& bar, double y, double x0, double scale) {
   std::string svg = fmt::format(
       "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\"><title>{}</title>{}</text>", x0 - 6,
-      y + kBarHeight - 3, escape(bar.machine), escape(shortened(bar.machine, 20)));
+      y + kBarHeight - 3, escape(bar.machine), escape(shortened(bar.machine, kLabelChars)));
   if (!bar.value) {
     return svg + fmt::format(
                      "<text class=\"missing\" data-machine=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\">{}"
@@ -144,7 +155,9 @@ std::string render_bar_chart(const BarChart& chart, const std::string& kind) {
     svg +=
         fmt::format("<line class=\"ref\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"0\" y2=\"{1:.1f}\"/>",
                     kLabelArea + scale, axis_y);
-  return svg + "</svg></figure>";
+  svg += "</svg>";
+  for (const auto& note : chart.notes) svg += "<p class=\"note\">" + escape(note) + "</p>";
+  return svg + "</figure>";
 }
 
 std::string render_line_chart(const LineChart& chart) {
@@ -155,7 +168,9 @@ std::string render_line_chart(const LineChart& chart) {
       max_y = std::max(max_y, y);
     }
   max_y = max_y > 0 ? max_y * 1.1 : 1;
-  const double left = 60, right = kWidth - 10, top = 10, bottom = kLineHeight - 30;
+  // The right margin holds half of the last tick's label, centred on the
+  // plot's edge.
+  const double left = 60, right = kWidth - 24, top = 10, bottom = kLineHeight - 30;
   const auto px = [&](double x) { return left + x / max_x * (right - left); };
   const auto py = [&](double y) { return bottom - y / max_y * (bottom - top); };
   std::string svg = fmt::format(
@@ -166,11 +181,11 @@ std::string render_line_chart(const LineChart& chart) {
     svg += fmt::format(
         "<line class=\"tick\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>"
         "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>",
-        left, right, py(t), left - 4, py(t) + 4, format_value(t));
+        left, right, py(t), left - 4, py(t) + 4, tick_label(t, step));
   const double xstep = std::max(1.0, tick_step(max_x));
   for (double t = 0; t <= max_x + 1e-9; t += xstep)
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", px(t),
-                       bottom + 14, format_value(t));
+                       bottom + 14, tick_label(t, xstep));
   svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">threads</text>",
                      (left + right) / 2, bottom + 27);
   for (const auto& s : chart.series) {
@@ -186,9 +201,16 @@ std::string render_line_chart(const LineChart& chart) {
                          machine_colour(s.colour));
   }
   svg += "</svg><ul class=\"legend\">";
-  for (const auto& s : chart.series)
+  // One point draws no line, and several would crowd their labels on the
+  // plot: its value is in its legend entry instead.
+  for (const auto& s : chart.series) {
+    std::string name = s.name;
+    if (s.points.size() == 1)
+      name += fmt::format(": {} at {:g} thread{}", format_value(s.points[0].second),
+                          s.points[0].first, s.points[0].first == 1 ? "" : "s");
     svg += fmt::format("<li><span class=\"swatch\" style=\"background:{}\"></span>{}</li>",
-                       machine_colour(s.colour), escape(s.name));
+                       machine_colour(s.colour), escape(name));
+  }
   return svg + "</ul></figure>";
 }
 

@@ -35,6 +35,7 @@ struct BarChart {
   std::string subtitle;
   bool reference_line = false;  // a dashed line at 1.00
   std::vector<Bar> bars;
+  std::vector<std::string> notes;  // below the chart: what a reader should know of its runs
 };
 
 // <figure class="chart KIND" data-test="TITLE">, one <rect class="bar"

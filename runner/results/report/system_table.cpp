@@ -74,6 +74,7 @@ const std::vector<std::pair<std::string, Fact>>& facts() {
       {"cpu", text(&SystemInfo::cpu_model)},
       {"cpus", counts},
       {"memory", memory},
+      {"memory modules", text(&SystemInfo::memory_modules)},
       {"kernel", text(&SystemInfo::kernel)},
       {"os", text(&SystemInfo::os)},
       {"governor", text(&SystemInfo::governor)},

@@ -24,7 +24,8 @@ constexpr const char* kMissing = "—";
 std::string cell_text(const Cell& cell) {
   if (!cell.present) return kMissing;
   if (cell.status != Status::Ok) return to_string(cell.status);
-  const bool flagged = cell.summary.noisy() || !cell.outliers.empty();
+  const bool flagged =
+      cell.summary.noisy() || !cell.outliers.empty() || !cell.busy_at_start.empty();
   std::string text;
   if (!cell.multiplier) {
     text = fmt::format("{} ±{:.1f}%", format_value(cell.value), cell.summary.rsd * 100);
@@ -94,7 +95,8 @@ void print_wrapped(const std::string& line, std::ostream& out) {
   }
 }
 
-// Outlier runs and noisy tests: kept in the file, named here.
+// Outlier runs, noisy tests and tests that started on a busy machine: kept
+// in the file, named here.
 void print_notes(const Comparison& table, const std::vector<std::string>& heads,
                  std::ostream& out) {
   std::vector<std::string> notes;
@@ -109,6 +111,9 @@ void print_notes(const Comparison& table, const std::vector<std::string>& heads,
       if (cell.summary.noisy())
         notes.push_back(
             fmt::format("{} {}: noisy (rsd {:.1f}%)", heads[i], row.test, cell.summary.rsd * 100));
+      if (!cell.busy_at_start.empty())
+        notes.push_back(
+            fmt::format("{} {}: busy when it started: {}", heads[i], row.test, cell.busy_at_start));
     }
   if (notes.empty()) return;
   out << "\n";
