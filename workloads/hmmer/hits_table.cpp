@@ -24,7 +24,7 @@ void write_hits_table(std::ostream& out, const std::vector<Hmm>& models,
     for (const Hit& hit : searches[m].hits)
       fmt::print(out, "{} - {} {} {:9.2g} {:6.1f} {:5.1f} {:9.2g} {:6.1f} {:5.1f}\n",
                  targets[hit.target].name, models[m].name, or_dash(models[m].accession), hit.evalue,
-                 hit.score, 0.0, hit.evalue, hit.score, 0.0);
+                 hit.score, hit.bias, hit.best_evalue, hit.best.score, hit.best.bias);
 }
 
 void write_hits_table_file(const std::string& path, const std::vector<Hmm>& models,

@@ -13,8 +13,6 @@
 
 namespace corebench::hmmer {
 
-// Without domain definition the best domain is the whole sequence's
-// Forward score, and without null2 the bias is 0 (docs/workloads/hmmer.md).
 void write_hits_table(std::ostream& out, const std::vector<Hmm>& models,
                       const std::vector<ModelSearch>& searches,
                       const std::vector<Sequence>& targets);

@@ -25,4 +25,12 @@ void normalise(Hmm& hmm) {
   }
 }
 
+Frequencies model_composition(const Hmm& hmm) {
+  if (hmm.composition) return *hmm.composition;
+  Frequencies mean{};
+  for (int k = 1; k <= hmm.length(); ++k)
+    for (int x = 0; x < kResidues; ++x) mean[x] += hmm.nodes[k].match[x] / hmm.length();
+  return mean;
+}
+
 }  // namespace corebench::hmmer

@@ -42,6 +42,9 @@ struct Hmm {
   std::string description;  // empty: none
   std::vector<Node> nodes;  // 0..length: node 0 is the begin state
   std::optional<Calibration> calibration;
+  // The model's mean residue composition as its file gives it (HMMER 3's
+  // COMPO line); without one, model_composition() computes it.
+  std::optional<Frequencies> composition;
 
   int length() const { return static_cast<int>(nodes.size()) - 1; }
 };
@@ -49,5 +52,10 @@ struct Hmm {
 // Renormalises each of a node's three transition distributions and its
 // emissions, so rounding in a file does not leave them summing to 0.999.
 void normalise(Hmm& hmm);
+
+// `composition` if the model has one, else the mean of its match
+// emissions (what corebench writes as COMPO): the bias filter's biased
+// state emits it.
+Frequencies model_composition(const Hmm& hmm);
 
 }  // namespace corebench::hmmer

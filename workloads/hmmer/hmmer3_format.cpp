@@ -88,7 +88,12 @@ Hmm read_hmmer3_model(TextLines& lines) {
   hmm.nodes.resize(static_cast<std::size_t>(length) + 1);
   // COMPO is optional; when present the node-0 insert line follows it.
   auto fields = lines.next_fields("node 0");
-  if (!fields.empty() && fields[0] == "COMPO") fields = lines.next_fields("node 0");
+  if (!fields.empty() && fields[0] == "COMPO") {
+    Frequencies composition{};
+    read_probabilities(lines, fields, 1, composition, "COMPO");
+    hmm.composition = composition;
+    fields = lines.next_fields("node 0");
+  }
   read_probabilities(lines, fields, 0, hmm.nodes[0].insert, "node 0 insert emissions");
   read_probabilities(lines, lines.next_fields("node 0 transitions"), 0, hmm.nodes[0].out,
                      "node 0 transitions");

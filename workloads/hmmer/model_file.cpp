@@ -50,14 +50,6 @@ std::string costs(const Array& values) {
   return text;
 }
 
-// What hmmbuild writes as COMPO: the model's mean match composition.
-Frequencies composition(const Hmm& hmm) {
-  Frequencies mean{};
-  for (int k = 1; k <= hmm.length(); ++k)
-    for (int x = 0; x < kResidues; ++x) mean[x] += hmm.nodes[k].match[x] / hmm.length();
-  return mean;
-}
-
 char consensus(const Frequencies& match) {
   return kAminoLetters[std::max_element(match.begin(), match.end()) - match.begin()];
 }
@@ -77,7 +69,7 @@ void write_model(std::ostream& out, const Hmm& hmm) {
   out << "HMM     ";
   for (char letter : kAminoLetters) fmt::print(out, "{:>9}", letter);
   out << "\n            m->m     m->i     m->d     i->m     i->i     d->m     d->d\n";
-  fmt::print(out, "  COMPO {}\n", costs(composition(hmm)));
+  fmt::print(out, "  COMPO {}\n", costs(model_composition(hmm)));
   fmt::print(out, "        {}\n        {}\n", costs(hmm.nodes[0].insert), costs(hmm.nodes[0].out));
   for (int k = 1; k <= hmm.length(); ++k) {
     const Node& node = hmm.nodes[k];

@@ -44,12 +44,28 @@ void check_target(const Hmm& hmm, const Sequence& target, const TargetScores& sc
         hmm.name, target.name, check.worst_msv, check.worst_viterbi, check.worst_forward);
 }
 
+bool evalue_differs(double evalue, double expected) {
+  return std::abs(evalue - expected) > 1e-9 * std::max(1e-300, expected);
+}
+
+// Each hit's E-values follow from its scores, and the double-precision
+// Forward of its posterior decoding agrees with the vector Forward filter.
 std::string hit_problem(const Hmm& hmm, const ModelSearch& search, std::size_t targets) {
   for (const Hit& hit : search.hits) {
     const double expected = forward_evalue(hit.score, search.calibration, targets);
-    if (std::abs(hit.evalue - expected) > 1e-9 * std::max(1e-300, expected))
+    if (evalue_differs(hit.evalue, expected))
       return fmt::format("model {}: a hit's E-value {} is not its score's ({})", hmm.name,
                          hit.evalue, expected);
+    const double best = forward_evalue(hit.best.score, search.calibration, targets);
+    if (evalue_differs(hit.best_evalue, best))
+      return fmt::format("model {}: a best domain's E-value {} is not its score's ({})", hmm.name,
+                         hit.best_evalue, best);
+    const auto& forward = search.scores[hit.target].forward;
+    const double off =
+        std::abs(forward.value_or(HUGE_VAL) - hit.decoded_forward) / std::numbers::ln2;
+    if (!(off <= kForwardBoundBits))
+      return fmt::format("model {}: the decoding's Forward is {:.3g} bits off the filter's",
+                         hmm.name, off);
   }
   return {};
 }
@@ -69,14 +85,16 @@ Verdict verify_run(const std::vector<Hmm>& models, const std::vector<Sequence>& 
     for (std::size_t t = 0; t < targets.size() && t < 4; ++t)
       check_target(models[m], targets[t], first[m].scores[t], check);
   if (problem.empty()) problem = check.problem;
-  double hits = 0, cells = 0, viterbi_runs = 0, forward_runs = 0;
+  double hits = 0, cells = 0, bias_runs = 0, viterbi_runs = 0, forward_runs = 0, decoded = 0;
   for (std::size_t m = 0; m < models.size(); ++m) {
     if (problem.empty()) problem = hit_problem(models[m], first[m], targets.size());
     hits += static_cast<double>(first[m].hits.size());
     cells += first[m].cells;
     for (const TargetScores& s : first[m].scores) {
+      bias_runs += s.bias_null.has_value();
       viterbi_runs += s.viterbi.has_value();
       forward_runs += s.forward.has_value();
+      decoded += s.passed_forward;
     }
   }
   verdict.ok = problem.empty();
@@ -85,8 +103,10 @@ Verdict verify_run(const std::vector<Hmm>& models, const std::vector<Sequence>& 
                    {"copies", static_cast<double>(copies.size())},
                    {"hits", hits},
                    {"cells_per_copy", cells},
-                   {"passed_msv", viterbi_runs},
+                   {"passed_msv", bias_runs},
+                   {"passed_bias", viterbi_runs},
                    {"passed_viterbi", forward_runs},
+                   {"passed_forward", decoded},
                    {"worst_msv_bits", check.worst_msv},
                    {"worst_viterbi_bits", check.worst_viterbi},
                    {"worst_forward_bits", check.worst_forward}};

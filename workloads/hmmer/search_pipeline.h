@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "workloads/hmmer/calibration.h"
+#include "workloads/hmmer/domain_definition.h"
 #include "workloads/hmmer/filters.h"
 #include "workloads/hmmer/hmm.h"
 #include "workloads/hmmer/sequence.h"
@@ -35,16 +36,24 @@ struct SearchSettings {
 // where the pipeline stopped before that filter.
 struct TargetScores {
   double msv = 0;
+  std::optional<double> bias_null;  // the bias filter's null score
   std::optional<double> viterbi;
   std::optional<double> forward;
+  bool passed_forward = false;  // on to domain definition
 
   bool operator==(const TargetScores&) const = default;
 };
 
+// A reported target: its scores as the columns of --tblout (bits).
 struct Hit {
   std::size_t target = 0;  // index into the targets
-  double score = 0;        // Forward bits
+  double score = 0;        // Forward less null1 and the null2 bias
+  double bias = 0;         // the null2 bias subtracted
   double evalue = 0;
+  Domain best;  // the best-scoring domain
+  double best_evalue = 0;
+  int domains = 0;
+  double decoded_forward = 0;  // the double-precision Forward of the decoding, nats
 
   bool operator==(const Hit&) const = default;
 };

@@ -32,6 +32,14 @@ SpecialMoves special_moves(int length) {
           .end_move = std::log(0.5)};
 }
 
+SpecialMoves unihit_special_moves(int length) {
+  const double l = length;
+  return {.loop = std::log(l / (l + 2)),
+          .move = std::log(2 / (l + 2)),
+          .end_loop = -HUGE_VAL,
+          .end_move = 0};
+}
+
 double null_score(int length) {
   const double l = length;
   return l * std::log(l / (l + 1)) + std::log(1 / (l + 1));

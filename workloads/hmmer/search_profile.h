@@ -35,6 +35,9 @@ SearchProfile make_search_profile(const Hmm& hmm, int target_length);
 // The N, C and J loops for a target of `length` residues (an expected
 // length of `length`, one expected hit: HMMER's multihit setting).
 SpecialMoves special_moves(int length);
+// The same in unihit mode (E -> C only, no J, loops L/(L+2)): how hmmsearch
+// rescores one domain's envelope.
+SpecialMoves unihit_special_moves(int length);
 
 // The null model's score of any sequence of `length` residues (HMMER's
 // null1: background emissions, a geometric length of mean `length`).
