@@ -9,6 +9,8 @@
 #include "workloads/hmmer/filters.h"
 #include "workloads/hmmer/hits_table.h"
 #include "workloads/hmmer/model_file.h"
+#include "workloads/hmmer/planted_domains.h"
+#include "workloads/hmmer/reference_hits.h"
 #include "workloads/hmmer/run_verification.h"
 #include "workloads/hmmer/synthetic_library.h"
 
@@ -57,8 +59,15 @@ void HmmerWorkload::setup(const OptionValues& options, const RunConfig& config) 
                 ? synthetic_library(static_cast<int>(options.integer("count")), seed_)
                 : read_model_file(models);
   const std::string& sequences = options.text("sequences");
-  targets_ = sequences == kBuiltin ? std::vector<Sequence>{builtin_target(seed_)}
-                                   : read_fasta_file(sequences);
+  if (sequences == kBuiltin) {
+    targets_ = {builtin_target(seed_)};
+    plant_domains(targets_.front(), models_, seed_);
+  } else {
+    targets_ = read_fasta_file(sequences);
+  }
+  reference_case_ = models == kBuiltin && sequences == kBuiltin &&
+                    options.integer("count") == kReferenceCount &&
+                    static_cast<std::uint64_t>(options.integer("seed")) == kReferenceSeed;
   settings_.calibrate = calibrate_mode(options.text("calibrate"));
   if (settings_.calibrate == CalibrateMode::No) refuse_uncalibrated(models_, models);
   mode_ = options.text("mode") == "split" ? Mode::Split : Mode::Copies;
@@ -66,6 +75,8 @@ void HmmerWorkload::setup(const OptionValues& options, const RunConfig& config) 
   save_hits_ = options.text("save-hits");
   if (const std::string& path = options.text("save-models"); path != kNone)
     save_models(models_, settings_, seed_, path);
+  if (const std::string& path = options.text("save-sequences"); path != kNone)
+    write_fasta_file(path, targets_);
 }
 
 void HmmerWorkload::prepare() {
@@ -119,6 +130,18 @@ RunOutput HmmerWorkload::run() {
 Verdict HmmerWorkload::verify() {
   if (copies_.empty()) return {false, "no run to verify", {}};
   Verdict verdict = verify_run(models_, targets_, copies_);
+  if (verdict.ok && reference_case_) {
+    const std::string problem =
+        compare_hits(hit_rows(models_, copies_.front(), targets_), builtin_reference());
+    verdict.facts["reference_hits"] = static_cast<double>(builtin_reference().size());
+    if (problem.empty()) {
+      verdict.detail += fmt::format("; the {} hits equal Debian hmmsearch 3.3.2's stored list",
+                                    builtin_reference().size());
+    } else {
+      verdict.ok = false;
+      verdict.detail = "against hmmsearch's stored hits: " + problem;
+    }
+  }
   if (verdict.ok && save_hits_ != kNone)
     write_hits_table_file(save_hits_, models_, copies_.front(), targets_);
   return verdict;

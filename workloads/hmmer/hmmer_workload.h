@@ -40,6 +40,7 @@ class HmmerWorkload final : public Workload {
   Mode mode_ = Mode::Copies;
   int threads_ = 1;
   std::string save_hits_;
+  bool reference_case_ = false;  // the built-in case: compare with reference/builtin.tbl
   std::vector<std::vector<ModelSearch>> copies_;
 };
 

@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 
 #include <fstream>
+#include <stdexcept>
 
 #include "workloads/common/splitmix64.h"
 #include "workloads/hmmer/text_lines.h"
@@ -71,6 +72,12 @@ void write_fasta(std::ostream& out, const std::vector<Sequence>& sequences) {
       if (i % 60 == 59 || i + 1 == sequence.residues.size()) out << '\n';
     }
   }
+}
+
+void write_fasta_file(const std::string& path, const std::vector<Sequence>& sequences) {
+  std::ofstream out(path);
+  write_fasta(out, sequences);
+  if (!out.flush()) throw std::runtime_error(path + ": cannot write the sequences");
 }
 
 void random_residues(std::uint64_t& state, int length, std::vector<std::uint8_t>& residues) {

@@ -26,6 +26,7 @@ std::vector<Sequence> read_fasta(std::istream& in, const std::string& file);
 std::vector<Sequence> read_fasta_file(const std::string& path);
 
 void write_fasta(std::ostream& out, const std::vector<Sequence>& sequences);
+void write_fasta_file(const std::string& path, const std::vector<Sequence>& sequences);
 
 // Independent residues drawn from the background frequencies, as HMMER
 // makes its calibration sequences; `state` advances.
