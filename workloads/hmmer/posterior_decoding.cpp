@@ -1,76 +1,114 @@
 #include "workloads/hmmer/posterior_decoding.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace corebench::hmmer {
 namespace {
 
-constexpr double kImpossible = -HUGE_VAL;
+// The model in probabilities (odds for emissions): the DP then multiplies
+// and adds, and each row is scaled to keep it in range, its logarithm
+// kept (HMMER's Forward and Backward work in probability space too).
+struct Odds {
+  int m = 0;
+  std::vector<std::array<double, kCodes>> match;  // [k]
+  std::vector<std::array<double, kTransitions>> moves;
+  std::vector<double> begin;
+  double loop = 0, move = 0, end_loop = 0, end_move = 0;
+};
 
-double log_sum(double a, double b) {
-  if (a == kImpossible) return b;
-  if (b == kImpossible) return a;
-  const double high = std::max(a, b);
-  return high + std::log1p(std::exp(std::min(a, b) - high));
-}
-
-double log_sum(double a, double b, double c) {
-  return log_sum(log_sum(a, b), c);
+Odds odds_of(const SearchProfile& p) {
+  Odds o;
+  o.m = p.length;
+  const auto size = static_cast<std::size_t>(p.length) + 2;
+  o.match.assign(size, {});
+  o.moves.assign(size, {});
+  o.begin.assign(size, 0.0);
+  for (int k = 1; k <= p.length; ++k) {
+    const auto kk = static_cast<std::size_t>(k);
+    for (int x = 0; x < kCodes; ++x) o.match[kk][x] = std::exp(p.match[kk][x]);
+    o.begin[kk] = std::exp(p.begin[kk]);
+  }
+  for (int k = 0; k <= p.length; ++k)
+    for (int t = 0; t < kTransitions; ++t)
+      o.moves[static_cast<std::size_t>(k)][t] = std::exp(p.moves[static_cast<std::size_t>(k)][t]);
+  o.loop = std::exp(p.special.loop);
+  o.move = std::exp(p.special.move);
+  o.end_loop = std::exp(p.special.end_loop);
+  o.end_move = std::exp(p.special.end_move);
+  return o;
 }
 
 // The special states of one row.
 struct Flanks {
-  double n = kImpossible, b = kImpossible, e = kImpossible, j = kImpossible, c = kImpossible;
+  double n = 0, b = 0, e = 0, j = 0, c = 0;
 };
 
-// The whole Forward matrix, rows 0..n, columns 0..M.
+// Divides a row (cells and flanks) by its largest value; returns its log.
+double rescale(double* m, double* i, double* d, std::size_t columns, Flanks& x) {
+  double top = std::max({x.n, x.b, x.e, x.j, x.c});
+  for (std::size_t k = 1; k < columns; ++k) top = std::max({top, m[k], i[k], d[k]});
+  if (top <= 0) return 0;
+  const double inverse = 1 / top;
+  for (std::size_t k = 1; k < columns; ++k) {
+    m[k] *= inverse;
+    i[k] *= inverse;
+    d[k] *= inverse;
+  }
+  x.n *= inverse;
+  x.b *= inverse;
+  x.e *= inverse;
+  x.j *= inverse;
+  x.c *= inverse;
+  return std::log(top);
+}
+
+// The whole Forward matrix, rows 0..n, columns 0..M, each row scaled;
+// log_scale[r] is the log of rows 1..r's scale factors.
 struct ForwardMatrix {
-  int columns = 0;
+  std::size_t columns = 0;
   std::vector<double> m, i, d;
   std::vector<Flanks> x;
-  double at(const std::vector<double>& cells, int row, int k) const {
-    return cells[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) +
-                 static_cast<std::size_t>(k)];
-  }
+  std::vector<double> log_scale;
 };
 
-ForwardMatrix forward_matrix(const SearchProfile& p, const std::uint8_t* seq, int n) {
-  const int m = p.length;
+ForwardMatrix forward_matrix(const Odds& o, const std::uint8_t* seq, int n) {
   ForwardMatrix f;
-  f.columns = m + 1;
-  const std::size_t cells = static_cast<std::size_t>(n + 1) * static_cast<std::size_t>(m + 1);
-  f.m.assign(cells, kImpossible);
-  f.i.assign(cells, kImpossible);
-  f.d.assign(cells, kImpossible);
+  f.columns = static_cast<std::size_t>(o.m) + 1;
+  const std::size_t cells = (static_cast<std::size_t>(n) + 1) * f.columns;
+  f.m.assign(cells, 0.0);
+  f.i.assign(cells, 0.0);
+  f.d.assign(cells, 0.0);
   f.x.assign(static_cast<std::size_t>(n) + 1, Flanks{});
-  const SpecialMoves& s = p.special;
-  f.x[0].n = 0;
-  f.x[0].b = s.move;
+  f.log_scale.assign(static_cast<std::size_t>(n) + 1, 0.0);
+  f.x[0].n = 1;
+  f.x[0].b = o.move;
   for (int r = 1; r <= n; ++r) {
-    const std::size_t row = static_cast<std::size_t>(r) * static_cast<std::size_t>(m + 1);
-    const std::size_t up = row - static_cast<std::size_t>(m + 1);
+    const auto rr = static_cast<std::size_t>(r);
+    const std::size_t row = rr * f.columns, up = row - f.columns;
+    double *m = f.m.data() + row, *ins = f.i.data() + row, *d = f.d.data() + row;
+    const double *pm = f.m.data() + up, *pi = f.i.data() + up, *pd = f.d.data() + up;
     const std::uint8_t x = seq[r - 1];
-    const Flanks& before = f.x[static_cast<std::size_t>(r) - 1];
-    double e = kImpossible;
-    for (int k = 1; k <= m; ++k) {
-      const auto kk = static_cast<std::size_t>(k);
-      const Transitions& from = p.moves[kk - 1];
-      const double into =
-          log_sum(log_sum(f.m[up + kk - 1] + from[kMM], f.i[up + kk - 1] + from[kIM]),
-                  f.d[up + kk - 1] + from[kDM], before.b + p.begin[kk]);
-      f.m[row + kk] = into + p.match[kk][x];
-      const Transitions& here = p.moves[kk];
-      f.i[row + kk] = log_sum(f.m[up + kk] + here[kMI], f.i[up + kk] + here[kII]);
-      f.d[row + kk] = log_sum(f.m[row + kk - 1] + from[kMD], f.d[row + kk - 1] + from[kDD]);
-      e = log_sum(e, log_sum(f.m[row + kk], f.d[row + kk]));
+    const Flanks& before = f.x[rr - 1];
+    double e = 0;
+    for (std::size_t k = 1; k < f.columns; ++k) {
+      const auto& from = o.moves[k - 1];
+      const auto& here = o.moves[k];
+      m[k] = (pm[k - 1] * from[kMM] + pi[k - 1] * from[kIM] + pd[k - 1] * from[kDM] +
+              before.b * o.begin[k]) *
+             o.match[k][x];
+      ins[k] = pm[k] * here[kMI] + pi[k] * here[kII];
+      d[k] = m[k - 1] * from[kMD] + d[k - 1] * from[kDD];
+      e += m[k] + d[k];
     }
-    Flanks& now = f.x[static_cast<std::size_t>(r)];
+    Flanks& now = f.x[rr];
     now.e = e;
-    now.j = log_sum(before.j + s.loop, e + s.end_loop);
-    now.c = log_sum(before.c + s.loop, e + s.end_move);
-    now.n = before.n + s.loop;
-    now.b = log_sum(now.n + s.move, now.j + s.move);
+    now.j = before.j * o.loop + e * o.end_loop;
+    now.c = before.c * o.loop + e * o.end_move;
+    now.n = before.n * o.loop;
+    now.b = (now.n + now.j) * o.move;
+    f.log_scale[rr] = f.log_scale[rr - 1] + rescale(m, ins, d, f.columns, now);
   }
   return f;
 }
@@ -78,75 +116,75 @@ ForwardMatrix forward_matrix(const SearchProfile& p, const std::uint8_t* seq, in
 }  // namespace
 
 Posteriors decode(const SearchProfile& p, const std::uint8_t* seq, int n) {
-  const int m = p.length;
-  const SpecialMoves& s = p.special;
-  const ForwardMatrix f = forward_matrix(p, seq, n);
+  const Odds o = odds_of(p);
+  const ForwardMatrix f = forward_matrix(o, seq, n);
+  const std::size_t columns = f.columns;
+  const auto last = static_cast<std::size_t>(n);
   Posteriors out;
-  out.forward = f.x[static_cast<std::size_t>(n)].c + s.move;
+  out.forward = std::log(f.x[last].c * o.move) + f.log_scale[last];
   const double total = out.forward;
-  const auto rows = static_cast<std::size_t>(n) + 1;
-  const auto columns = static_cast<std::size_t>(m) + 1;
+  const auto rows = last + 1;
   out.core.assign(rows, 0.0);
   out.starts.assign(rows, 0.0);
   out.ends.assign(rows, 0.0);
   out.match_use.assign(columns, 0.0);
   out.insert_use.assign(columns, 0.0);
-  // Backward, row n down to row 0, two rows at a time.
-  std::vector<double> bm(columns + 1, kImpossible), bi = bm, bd = bm;
-  std::vector<double> next_m = bm, next_i = bm;
+  // Backward, row n down to row 0, two rows at a time, each scaled;
+  // later_scale is the log of the scale factors of rows r+1..n.
+  std::vector<double> bm(columns + 1, 0.0), bi = bm, bd = bm, next_m = bm, next_i = bm;
   Flanks next;
+  double later_scale = 0;
   for (int r = n; r >= 0; --r) {
+    const auto rr = static_cast<std::size_t>(r);
     Flanks b;
     if (r == n) {
-      b.c = s.move;
+      b.c = o.move;
     } else {
       const std::uint8_t x = seq[r];  // residue r + 1
-      double into = kImpossible;
-      for (int k = 1; k <= m; ++k)
-        into = log_sum(into, p.begin[static_cast<std::size_t>(k)] +
-                                 p.match[static_cast<std::size_t>(k)][x] +
-                                 next_m[static_cast<std::size_t>(k)]);
+      double into = 0;
+      for (std::size_t k = 1; k < columns; ++k) into += o.begin[k] * o.match[k][x] * next_m[k];
       b.b = into;
-      b.j = log_sum(next.j + s.loop, b.b + s.move);
-      b.c = next.c + s.loop;
-      b.n = log_sum(next.n + s.loop, b.b + s.move);
+      b.j = next.j * o.loop + b.b * o.move;
+      b.c = next.c * o.loop;
+      b.n = next.n * o.loop + b.b * o.move;
     }
-    b.e = log_sum(b.j + s.end_loop, b.c + s.end_move);
-    bd[columns] = kImpossible;
-    for (int k = m; k >= 1; --k) {
-      const auto kk = static_cast<std::size_t>(k);
-      const Transitions& t = p.moves[kk];
+    b.e = b.j * o.end_loop + b.c * o.end_move;
+    bd[columns] = 0;
+    for (std::size_t k = columns - 1; k >= 1; --k) {
+      const auto& t = o.moves[k];
       const double next_match =
-          (r < n && k < m) ? p.match[kk + 1][seq[r]] + next_m[kk + 1] : kImpossible;
-      const double next_insert = r < n ? next_i[kk] : kImpossible;
-      bd[kk] = log_sum(b.e, t[kDM] + next_match, t[kDD] + bd[kk + 1]);
-      bm[kk] =
-          log_sum(log_sum(b.e, t[kMM] + next_match), t[kMI] + next_insert, t[kMD] + bd[kk + 1]);
-      bi[kk] = log_sum(t[kIM] + next_match, t[kII] + next_insert);
+          (r < n && k + 1 < columns) ? o.match[k + 1][seq[r]] * next_m[k + 1] : 0;
+      const double next_insert = r < n ? next_i[k] : 0;
+      bd[k] = b.e + t[kDM] * next_match + t[kDD] * bd[k + 1];
+      bm[k] = b.e + t[kMM] * next_match + t[kMI] * next_insert + t[kMD] * bd[k + 1];
+      bi[k] = t[kIM] * next_match + t[kII] * next_insert;
     }
-    const Flanks& fx = f.x[static_cast<std::size_t>(r)];
-    if (r < n) out.starts[static_cast<std::size_t>(r) + 1] = std::exp(fx.b + b.b - total);
+    const double scale = rescale(bm.data(), bi.data(), bd.data(), columns, b);
+    // Forward's row r times Backward's row r, over P: their scale factors.
+    const double here = std::exp(f.log_scale[rr] + later_scale + scale - total);
+    const Flanks& fx = f.x[rr];
+    if (r < n) out.starts[rr + 1] = fx.b * b.b * here;
     if (r == 0) {
-      out.backward = b.n;
+      out.backward = std::log(b.n) + later_scale + scale;
       break;
     }
-    const auto rr = static_cast<std::size_t>(r);
-    out.ends[rr] = std::exp(fx.e + b.e - total);
+    out.ends[rr] = fx.e * b.e * here;
+    // A residue emitted by N, J or C: Forward's row r-1, Backward's row r.
     const Flanks& up = f.x[rr - 1];
-    const double flank = std::exp(up.n + s.loop + b.n - total) +
-                         std::exp(up.j + s.loop + b.j - total) +
-                         std::exp(up.c + s.loop + b.c - total);
-    out.flank_use += flank;
+    const double across = std::exp(f.log_scale[rr - 1] + later_scale + scale - total);
+    out.flank_use += (up.n * b.n + up.j * b.j + up.c * b.c) * o.loop * across;
+    const double* fm = f.m.data() + rr * columns;
+    const double* fi = f.i.data() + rr * columns;
     double core = 0;
-    for (int k = 1; k <= m; ++k) {
-      const auto kk = static_cast<std::size_t>(k);
-      const double pm = std::exp(f.at(f.m, r, k) + bm[kk] - total);
-      const double pi = std::exp(f.at(f.i, r, k) + bi[kk] - total);
-      out.match_use[kk] += pm;
-      out.insert_use[kk] += pi;
+    for (std::size_t k = 1; k < columns; ++k) {
+      const double pm = fm[k] * bm[k] * here;
+      const double pi = fi[k] * bi[k] * here;
+      out.match_use[k] += pm;
+      out.insert_use[k] += pi;
       core += pm + pi;
     }
     out.core[rr] = core;
+    later_scale += scale;
     std::swap(next_m, bm);
     std::swap(next_i, bi);
     next = b;
