@@ -6,6 +6,7 @@
 #   runner/exec/  runner/child/   the parent's side / the pinned child's side
 #   runner/plan/                  suites, test specs, planning, sweeps
 #   runner/protocol/              the messages between parent and child
+#   runner/telemetry/             the parent's sampler: clock, temperature, energy
 #   runner/machine/               sysfs, topology, CPU sets, ISA, machine profiles
 #   runner/results/               result files, statistics, comparison, reports
 #   runner/common/                errors, data paths, TOML checks
@@ -20,12 +21,13 @@ if(NOT SOURCE_DIR)
   set(SOURCE_DIR "${PROJECT_SOURCE_DIR}")
 endif()
 
-set(_rank_main 8)
-set(_rank_cli 7)
-set(_rank_exec 6)
-set(_rank_child 6)
-set(_rank_plan 5)
-set(_rank_protocol 4)
+set(_rank_main 10)
+set(_rank_cli 9)
+set(_rank_exec 8)
+set(_rank_child 8)
+set(_rank_plan 7)
+set(_rank_protocol 6)
+set(_rank_telemetry 4)
 set(_rank_machine 3)
 set(_rank_results 2)
 set(_rank_common 1)

@@ -45,16 +45,24 @@ void send(std::FILE* out, const ChildMessage& message) {
   std::fflush(out);
 }
 
+void send_mark(std::FILE* out, ChildMessage::Type type) {
+  send(out, ChildMessage{.type = type, .error = "", .run = {}});
+}
+
+// The marks go out just outside the timed region: the parent's sensor
+// readings then cover the run itself, not its prepare or verify steps.
 RunRecord timed_run(const WorkloadInfo& info, Workload& workload, bool warmup,
-                    const CpuSet& allowed) {
+                    const CpuSet& allowed, std::FILE* out) {
   RunRecord record;
   record.warmup = warmup;
   workload.prepare();
   ThreadCpuSampler sampler(allowed);
   sampler.start();
+  send_mark(out, ChildMessage::Type::TimingStarts);
   const auto start = std::chrono::steady_clock::now();
   const RunOutput output = workload.run();
   const auto stop = std::chrono::steady_clock::now();
+  send_mark(out, ChildMessage::Type::TimingEnds);
   const ThreadCpus seen = sampler.stop();
   for (const auto& cpus : seen.by_thread) record.observed_cpus.push_back(cpus.to_string());
   record.strayed = seen.strayed;
@@ -104,13 +112,13 @@ int run_child(const Registry& registry, const std::string& request_json) {
     send(out, error);
     return 3;
   }
-  send(out, ChildMessage{.type = ChildMessage::Type::Ready, .error = "", .run = {}});
+  send_mark(out, ChildMessage::Type::Ready);
 
   for (std::string command;
        !g_stop_requested && std::getline(std::cin, command) && command != "quit";) {
     ChildMessage message{ChildMessage::Type::Run, "", {}};
     try {
-      message.run = timed_run(entry->info, *workload, command == "run warmup", allowed);
+      message.run = timed_run(entry->info, *workload, command == "run warmup", allowed, out);
     } catch (const std::exception& e) {
       error.error = std::string("run failed: ") + e.what();
       send(out, error);

@@ -44,6 +44,8 @@ void add_session_options(CLI::App* verb, RunArgs& run) {
                    "Seconds of counted runs after which no extra run is added to a test")
       ->check(CLI::Range(0.0, 86400.0));
   verb->add_flag("!--no-warmup", run.warmup, "Skip the discarded warm-up run");
+  verb->add_flag("!--no-telemetry", run.telemetry,
+                 "Do not sample clock, temperature and energy during runs");
   verb->add_flag("--strict", run.strict,
                  "Refuse to start when the machine is busy, the governor is not performance, "
                  "or it runs in a VM (otherwise a warning, recorded in the results)");

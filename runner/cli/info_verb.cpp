@@ -7,6 +7,7 @@
 #include "runner/machine/machine.h"
 #include "runner/machine/system_info.h"
 #include "runner/machine/topology_report.h"
+#include "runner/telemetry/sensors.h"
 #include "workloads/options.h"
 
 namespace corebench {
@@ -82,6 +83,37 @@ void print_state(const SystemInfo& info) {
   for (const auto& [name, value] : info.environment) fmt::print("Env        {}={}\n", name, value);
 }
 
+// What the sampler would read during runs on this machine (all its CPUs).
+Sensors machine_sensors(const Topology& topology) {
+  std::vector<int> ids;
+  for (const auto& cpu : topology.cpus) ids.push_back(cpu.id);
+  return discover_sensors(topology.root, CpuSet(std::move(ids)));
+}
+
+nlohmann::json to_json(const Sensors& sensors) {
+  const auto names = [](const auto& list, const auto& name_of) {
+    nlohmann::json names = nlohmann::json::array();
+    for (const auto& item : list) names.push_back(name_of(item));
+    return names;
+  };
+  return {
+      {"clock", names(sensors.clocks,
+                      [](const ClockSensor& c) {
+                        return nlohmann::json{{"cpu", c.cpu},
+                                              {"source", c.path.empty() ? "proc/cpuinfo" : c.path}};
+                      })},
+      {"temperature",
+       names(sensors.temperatures, [](const TemperatureSensor& t) { return t.name; })},
+      {"energy", names(sensors.energy,
+                       [](const EnergySensor& e) {
+                         return nlohmann::json{{"domain", e.domain},
+                                               {"kind", e.kind},
+                                               {"reads", e.power ? "power" : "energy"}};
+                       })},
+      {"throttle_cpus", names(sensors.throttles, [](const ThrottleSensor& t) { return t.cpu; })},
+      {"skipped", sensors.problems}};
+}
+
 }  // namespace
 
 int info_verb(const InfoArgs& args) {
@@ -92,6 +124,7 @@ int info_verb(const InfoArgs& args) {
     j["topology"] = topology_to_json(machine.topology);
     j["profile"] = profile_json(machine.profile);
     j["isa"] = to_json(isa_report());
+    j["sensors"] = to_json(machine_sensors(machine.topology));
     fmt::print("{}\n", j.dump(2));
     return 0;
   }
@@ -106,6 +139,9 @@ int info_verb(const InfoArgs& args) {
   fmt::print("Compiler   {}\n", info.build.compiler);
   fmt::print("Flags      {}\n", or_unknown(info.build.flags));
   print_isa(isa_report());
+  const std::vector<std::string> sensors = describe_sensors(machine_sensors(machine.topology));
+  for (std::size_t i = 0; i < sensors.size(); ++i)
+    fmt::print("{}{}\n", i ? "           " : "Sensors    ", sensors[i]);
   return 0;
 }
 

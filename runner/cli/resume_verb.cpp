@@ -61,6 +61,7 @@ Resumption plan_resumption(const Registry& registry, const ResumeArgs& args,
                    .timeout = record.timeout,
                    .label = "",
                    .preflight = {},
+                   .telemetry = record.telemetry,
                    .append_to = std::nullopt,
                    .record = std::nullopt}};
   require_same_placement(args.file, left.tests, resumption.tests);

@@ -37,6 +37,7 @@ SessionRecord session_record(const std::vector<PlannedTest>& tests, const RunArg
                        .budget = args.budget,
                        .warmup = args.warmup,
                        .timeout = args.timeout,
+                       .telemetry = args.telemetry,
                        .tests = {}};
   for (const auto& test : tests)
     record.tests.push_back({.name = test.spec.name(),
@@ -57,6 +58,7 @@ SessionSettings session_settings(const RunArgs& args, const std::vector<PlannedT
                          .timeout = args.timeout,
                          .label = args.label,
                          .preflight = {},
+                         .telemetry = args.telemetry,
                          .append_to = args.append ? existing_results(args.output) : std::nullopt,
                          .record = session_record(tests, args, profile)};
 }

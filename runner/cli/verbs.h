@@ -31,8 +31,9 @@ struct RunArgs {
   double timeout = 600;
   double budget = 120;
   bool warmup = true;
-  bool strict = false;  // refuse to start when the pre-flight check warns
-  bool append = false;  // add the tests to an existing --output file of this machine
+  bool telemetry = true;  // the sampler (runner/telemetry); --no-telemetry
+  bool strict = false;    // refuse to start when the pre-flight check warns
+  bool append = false;    // add the tests to an existing --output file of this machine
 };
 int run_verb(const Registry& registry, const RunArgs& args);
 // What a session takes of the run options, with the record of its planned

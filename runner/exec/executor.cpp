@@ -13,6 +13,7 @@
 #include "runner/common/error.h"
 #include "runner/exec/child_process.h"
 #include "runner/protocol/protocol.h"
+#include "runner/telemetry/sampler.h"
 
 namespace corebench {
 namespace {
@@ -71,6 +72,11 @@ class TestSession {
                               .schedule = test.schedule};
     std::vector<std::string> argv = settings.self_command;
     argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
+    if (settings.telemetry) {
+      sampler_ = std::make_unique<Sampler>(discover_sensors(settings.sysfs_root, test.cpus),
+                                           settings.core_type_of, test.cpus);
+      result_.telemetry.problems = sampler_->sensors().problems;
+    }
     child_ = std::make_unique<ChildProcess>(argv, test.cpus.ids());
   }
 
@@ -95,9 +101,10 @@ class TestSession {
 
  private:
   // One message, or the reason there was none (recorded as the status).
-  bool receive(ChildMessage& message, const std::string& step) {
+  // `timeout`: what is left of the step's time.
+  bool receive(ChildMessage& message, const std::string& step, double timeout) {
     std::string line;
-    switch (child_->read_line(line, settings_.timeout)) {
+    switch (child_->read_line(line, timeout)) {
       case ChildProcess::Read::Line: try { message = decode_child_message(line);
         } catch (const Error& e) {
           return fail(Status::Failed, e.what());
@@ -120,22 +127,41 @@ class TestSession {
 
   bool await_ready() {
     ChildMessage message;
-    if (!receive(message, "setup")) return false;
+    if (!receive(message, "setup", settings_.timeout)) return false;
     if (message.type != ChildMessage::Type::Ready)
       return fail(Status::Failed, "test process skipped its setup report");
     return report();
   }
 
+  // The step's time limit covers its three lines (timing starts, timing
+  // ends, the record); the sampler runs between the first two.
   bool one_run(bool warmup) {
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration<double>(settings_.timeout);
     child_->send(warmup ? "run warmup" : "run");
     const std::string step =
         warmup ? "the warm-up run" : fmt::format("run {}", result_.samples().size() + 1);
     ChildMessage message;
-    if (!receive(message, step)) return false;
+    RunTelemetry telemetry;
+    while (true) {
+      const double left = std::chrono::duration<double>(deadline - Clock::now()).count();
+      if (!receive(message, step, left)) {
+        if (sampler_) sampler_->stop();
+        return false;
+      }
+      if (message.type == ChildMessage::Type::TimingStarts) {
+        if (sampler_) sampler_->start();
+      } else if (message.type == ChildMessage::Type::TimingEnds) {
+        if (sampler_) telemetry = sampler_->stop();
+      } else {
+        break;
+      }
+    }
     if (message.type != ChildMessage::Type::Run)
       return fail(Status::Failed, "test process answered a run with something else");
+    message.run.telemetry = telemetry;
     result_.runs.push_back(message.run);
-    result_.summary = summarize(result_.samples());
+    result_.refresh_derived();
     if (!message.run.verified) {
       fail(Status::WrongAnswer,
            fmt::format("{} gave a wrong answer: {}", step, message.run.detail));
@@ -166,13 +192,14 @@ class TestSession {
   TestResult finish() {
     if (caller_error_) std::rethrow_exception(caller_error_);
     if (result_.status == Status::Running) result_.status = Status::Ok;
-    result_.summary = summarize(result_.samples());
+    result_.refresh_derived();
     return result_;
   }
 
   const ExecSettings& settings_;
   const RunCallback& progress_;
   TestResult result_;
+  std::unique_ptr<Sampler> sampler_;  // null with --no-telemetry
   std::unique_ptr<ChildProcess> child_;
   std::exception_ptr caller_error_;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,12 @@ struct ExecSettings {
   double stop_grace = 3;
   std::uint64_t last_level_cache_bytes = 0;
   std::uint64_t memory_bytes = 0;
+  // The sampler (runner/telemetry): off with --no-telemetry. It reads the
+  // machine under `sysfs_root` and names clocks by `core_type_of` (CPU ->
+  // its core type's name).
+  bool telemetry = true;
+  std::string sysfs_root = "/";
+  std::map<int, std::string> core_type_of;
 };
 
 // Called with the result so far after setup and after every run, so the

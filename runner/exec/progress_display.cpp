@@ -40,6 +40,25 @@ void warn_if_strayed(const TestResult& test) {
   }
 }
 
+// The clock as the power table shows it, so that a run that slowed shows
+// why while it runs: `lead` then "4.20 GHz", or per core type where there
+// are several; nothing where no clock was read.
+std::string clock_text(const std::vector<ClockReading>& clocks, const std::string& lead) {
+  std::string text;
+  for (const ClockReading& clock : clocks) {
+    text += text.empty() ? lead : ", ";
+    text += fmt::format("{:.2f} GHz", clock.mean_mhz / 1000);
+    if (clocks.size() > 1) text += " " + clock.core_type;
+  }
+  return text;
+}
+
+std::string throttled_text(const TestTelemetry& telemetry) {
+  const std::size_t n = telemetry.throttled_runs.size();
+  if (n == 0) return "";
+  return fmt::format("  {} run{} throttled", n, n == 1 ? "" : "s");
+}
+
 }  // namespace
 
 ProgressDisplay::ProgressDisplay(const SessionSettings& settings, const ResultFile* reference)
@@ -66,8 +85,9 @@ void ProgressDisplay::run_finished(const ResultFile& result) {
   } else {
     const double per_run = partial.runs.back().seconds;
     const int left = std::max(0, planned_runs_ - static_cast<int>(done));
-    status = fmt::format("  run {} done, {:.1f} s elapsed, ~{:.0f} s left (more if noisy)", done,
-                         elapsed, left * per_run);
+    status = fmt::format("  run {} done{}, {:.1f} s elapsed, ~{:.0f} s left (more if noisy)", done,
+                         clock_text(partial.runs.back().telemetry.clocks, " at "), elapsed,
+                         left * per_run);
   }
   if (tty_) {
     fmt::print(stderr, "\r\033[K{}", status);
@@ -90,9 +110,10 @@ void ProgressDisplay::test_finished(const ResultFile& result) {
   }
   const Summary& s = test.summary;
   const auto multiplier = multiplier_against(reference_, test);
-  fmt::print(stderr, "  {} {}  ± {:.1f}%  n={}{}  {}  ({:.1f} s)\n", format_value(s.mean),
+  fmt::print(stderr, "  {} {}  ± {:.1f}%  n={}{}  {}{}{}  ({:.1f} s)\n", format_value(s.mean),
              test.unit, 100 * s.rsd, s.n, s.noisy() ? " NOISY" : "",
              multiplier ? format_marked_multiplier(*multiplier) + " vs reference" : "no reference",
+             clock_text(test.telemetry.clocks, "  "), throttled_text(test.telemetry),
              now() - started_);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "runner/common/utc_time.h"
 #include "runner/exec/executor.h"
@@ -31,7 +32,8 @@ ResultFile machine_facts(const SessionSettings& settings, const Topology& topolo
 // tells a process that takes a CPU from one that woke up once.
 constexpr double kStartLoadSeconds = 0.25;
 
-ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& system) {
+ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& system,
+                           const Topology& topology) {
   ExecSettings exec;
   exec.self_command = self_command();
   exec.rule.exact_runs = settings.runs;
@@ -40,6 +42,9 @@ ExecSettings exec_settings(const SessionSettings& settings, const SystemInfo& sy
   exec.timeout = settings.timeout;
   exec.last_level_cache_bytes = system.last_level_cache_bytes;
   exec.memory_bytes = system.memory_bytes;
+  exec.telemetry = settings.telemetry;
+  exec.sysfs_root = topology.root;
+  exec.core_type_of = topology.core_type_names();
   return exec;
 }
 
@@ -103,7 +108,7 @@ Session run_session(const std::vector<PlannedTest>& tests, const SessionSettings
   Session session;
   session.result = starting_file(settings, topology);
   session.first_test = session.result.tests.size();
-  const ExecSettings exec = exec_settings(settings, session.result.system);
+  const ExecSettings exec = exec_settings(settings, session.result.system, topology);
   const auto tell = [&](const std::function<void(SessionListener&)>& event) {
     for (SessionListener* listener : listeners) event(*listener);
   };

@@ -35,6 +35,7 @@ struct SessionSettings {
   double timeout = 600;                // seconds one step (setup or one run) may take
   std::string label;                   // the result's label; empty: the hostname
   std::vector<std::string> preflight;  // the pre-flight check's warnings, recorded in the file
+  bool telemetry = true;               // the sampler; --no-telemetry turns it off
   // --append: the existing result file the new tests are added to; the
   // session refuses it (Error, before any test) unless the machine matches.
   std::optional<ResultFile> append_to;

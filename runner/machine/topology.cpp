@@ -475,6 +475,14 @@ std::optional<DomainKind> domain_kind_named(std::string_view name) {
   return std::nullopt;
 }
 
+std::map<int, std::string> Topology::core_type_names() const {
+  std::map<int, std::string> names;
+  for (const auto& cpu : cpus)
+    if (cpu.core_type >= 0 && static_cast<std::size_t>(cpu.core_type) < core_types.size())
+      names[cpu.id] = core_types[static_cast<std::size_t>(cpu.core_type)].name;
+  return names;
+}
+
 Topology detect_topology(const std::string& root, const CpuidProbe& cpuid) {
   Topology topology;
   topology.root = root;

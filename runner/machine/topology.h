@@ -100,6 +100,8 @@ struct Topology {
   bool hybrid() const { return core_types.size() > 1; }
   // One CPU per core, the lowest-numbered thread of each.
   CpuSet smt_primary() const;
+  // CPU -> the name of its core type (the sampler names clocks by it).
+  std::map<int, std::string> core_type_names() const;
 };
 
 // Asks CPUID of the given CPUs; see probe_cpuid_caches().

@@ -32,6 +32,8 @@ std::string encode(const ChildMessage& message) {
   nlohmann::json j;
   switch (message.type) {
     case ChildMessage::Type::Ready: j = {{"type", "ready"}}; break;
+    case ChildMessage::Type::TimingStarts: j = {{"type", "timing-starts"}}; break;
+    case ChildMessage::Type::TimingEnds: j = {{"type", "timing-ends"}}; break;
     case ChildMessage::Type::Error: j = {{"type", "error"}, {"message", message.error}}; break;
     case ChildMessage::Type::Run:
       j = to_json(message.run);
@@ -48,6 +50,10 @@ ChildMessage decode_child_message(const std::string& line) {
     const std::string type = j.at("type").get<std::string>();
     if (type == "ready") {
       message.type = ChildMessage::Type::Ready;
+    } else if (type == "timing-starts") {
+      message.type = ChildMessage::Type::TimingStarts;
+    } else if (type == "timing-ends") {
+      message.type = ChildMessage::Type::TimingEnds;
     } else if (type == "error") {
       message.error = j.at("message").get<std::string>();
     } else if (type == "run") {

@@ -33,8 +33,11 @@ nlohmann::json to_json(const ExecRequest& request);
 ExecRequest exec_request_from_json(const nlohmann::json& j);
 
 // One line from the child.
+// A run is three lines: its timing starts (after prepare), its timing
+// ends (before verify), then its record; the parent samples the sensors
+// between the first two only.
 struct ChildMessage {
-  enum class Type { Ready, Run, Error } type = Type::Error;
+  enum class Type { Ready, TimingStarts, TimingEnds, Run, Error } type = Type::Error;
   std::string error;  // Error: why setup failed
   RunRecord run;      // Run
 };

@@ -41,6 +41,7 @@ Cell make_cell(const TestResult* test, const TestResult* reference, Statistic st
   cell.runs = counted_runs(*test);
   cell.outliers = outlier_indices(test->samples());
   cell.busy_at_start = busy_note(test->start_load);
+  cell.telemetry = test->telemetry;
   if (usable(test) && usable(reference)) {
     log = log_multiplier(test->samples(), reference->samples(), test->direction, statistic);
     cell.multiplier = to_multiplier(*log);
@@ -116,9 +117,11 @@ Comparison compare(const std::vector<ResultFile>& files, const ResultFile* refer
     const TestResult* ref = reference ? reference->find(name) : nullptr;
     if (usable(ref)) row.reference = statistic_of(ref->summary, options.statistic);
     std::vector<LogMultiplier> logs;
+    std::vector<const TestResult*> tests;
     bool described = false;
     for (const auto& file : files) {
       const TestResult* test = file.find(name);
+      tests.push_back(test);
       if (test && !described) {
         describe_row(row, *test, options);
         described = true;
@@ -127,6 +130,11 @@ Comparison compare(const std::vector<ResultFile>& files, const ResultFile* refer
       row.cells.push_back(make_cell(test, ref, options.statistic, log));
       if (log) logs.push_back(std::move(*log));
     }
+    row.efficiency = efficiency(tests, ref);
+    for (const auto& type : clock_types(tests))
+      if (std::find(table.clock_types.begin(), table.clock_types.end(), type) ==
+          table.clock_types.end())
+        table.clock_types.push_back(type);
     if (logs.size() == files.size()) {
       ++table.geomean_tests;
       for (std::size_t i = 0; i < files.size(); ++i) multipliers[i].push_back(std::move(logs[i]));

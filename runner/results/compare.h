@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/results/power_compare.h"
 #include "runner/results/result.h"
 #include "runner/results/uncertainty.h"
 
@@ -33,6 +34,7 @@ struct Cell {
   std::vector<RunRecord> runs;           // the counted runs, in order
   std::vector<std::size_t> outliers;     // indices into `runs` (uncertainty.h)
   std::string busy_at_start;             // busy_note() of the test's start: "" when quiet
+  TestTelemetry telemetry;               // clock, temperature, energy over the counted runs
 };
 
 struct Row {
@@ -43,8 +45,9 @@ struct Row {
   std::string cpus_spec;  // of the first file that has the test
   int threads = 0;
   Direction direction = Direction::HigherIsBetter;
-  std::optional<double> reference;  // the reference machine's statistic
-  std::vector<Cell> cells;          // one per column
+  std::optional<double> reference;       // the reference machine's statistic
+  std::vector<Cell> cells;               // one per column
+  std::optional<Efficiency> efficiency;  // where every column has energy of one kind
 };
 
 struct Comparison {
@@ -56,6 +59,7 @@ struct Comparison {
   std::vector<SystemInfo> systems;  // one per column
   std::optional<SystemInfo> reference_system;
   std::vector<Row> rows;
+  std::vector<std::string> clock_types;  // core types whose clocks some file recorded
   // Per column, over the tests every column and the reference have.
   std::vector<std::optional<Multiplier>> geomean;
   std::size_t geomean_tests = 0;

@@ -31,21 +31,24 @@ nlohmann::json to_json(const Summary& s) {
 nlohmann::json to_json(const TestResult& t) {
   nlohmann::json runs = nlohmann::json::array();
   for (const auto& run : t.runs) runs.push_back(to_json(run));
-  return {{"name", t.name},
-          {"workload", t.workload},
-          {"options", t.options},
-          {"cpus_spec", t.cpus_spec},
-          {"cpus", t.cpus},
-          {"threads", t.threads},
-          {"placement", t.placement},
-          {"schedule", t.schedule},
-          {"unit", t.unit},
-          {"higher_is_better", t.direction == Direction::HigherIsBetter},
-          {"status", to_string(t.status)},
-          {"error", t.error},
-          {"summary", to_json(t.summary)},
-          {"start_load", to_json(t.start_load)},
-          {"runs", std::move(runs)}};
+  return {
+      {"name", t.name},
+      {"workload", t.workload},
+      {"options", t.options},
+      {"cpus_spec", t.cpus_spec},
+      {"cpus", t.cpus},
+      {"threads", t.threads},
+      {"placement", t.placement},
+      {"schedule", t.schedule},
+      {"unit", t.unit},
+      {"higher_is_better", t.direction == Direction::HigherIsBetter},
+      {"status", to_string(t.status)},
+      {"error", t.error},
+      {"summary", to_json(t.summary)},
+      {"start_load", to_json(t.start_load)},
+      {"telemetry", t.telemetry.runs == 0 && t.telemetry.problems.empty() ? nlohmann::json(nullptr)
+                                                                          : to_json(t.telemetry)},
+      {"runs", std::move(runs)}};
 }
 
 TestResult test_from_json(const nlohmann::json& j) {
@@ -65,8 +68,10 @@ TestResult test_from_json(const nlohmann::json& j) {
   t.error = j.value("error", "");
   t.start_load = machine_load_from_json(j.value("start_load", nlohmann::json()));
   for (const auto& run : j.at("runs")) t.runs.push_back(run_record_from_json(run));
-  // Derived from the samples rather than trusted from the file.
-  t.summary = summarize(t.samples());
+  const nlohmann::json telemetry = j.value("telemetry", nlohmann::json());
+  if (telemetry.is_object())
+    t.telemetry.problems = telemetry.value("problems", std::vector<std::string>{});
+  t.refresh_derived();
   return t;
 }
 
@@ -96,7 +101,8 @@ nlohmann::json to_json(const SessionRecord& s) {
   return {{"started", s.started},     {"profile", s.profile},
           {"placement", s.placement}, {"runs", s.runs ? nlohmann::json(*s.runs) : nlohmann::json()},
           {"budget", s.budget},       {"warmup", s.warmup},
-          {"timeout", s.timeout},     {"tests", std::move(tests)}};
+          {"timeout", s.timeout},     {"telemetry", s.telemetry},
+          {"tests", std::move(tests)}};
 }
 
 SessionRecord session_from_json(const nlohmann::json& j) {
@@ -108,6 +114,7 @@ SessionRecord session_from_json(const nlohmann::json& j) {
   s.budget = j.at("budget").get<double>();
   s.warmup = j.at("warmup").get<bool>();
   s.timeout = j.at("timeout").get<double>();
+  s.telemetry = j.value("telemetry", true);
   for (const auto& test : j.at("tests")) s.tests.push_back(planned_test_from_json(test));
   return s;
 }
@@ -126,7 +133,8 @@ nlohmann::json to_json(const RunRecord& r) {
           {"detail", r.detail},
           {"facts", r.facts},
           {"thread_cpus", r.observed_cpus},
-          {"strayed", r.strayed}};
+          {"strayed", r.strayed},
+          {"telemetry", to_json(r.telemetry)}};
 }
 
 RunRecord run_record_from_json(const nlohmann::json& j) {
@@ -139,6 +147,7 @@ RunRecord run_record_from_json(const nlohmann::json& j) {
   r.facts = j.value("facts", std::map<std::string, double>{});
   r.observed_cpus = j.value("thread_cpus", std::vector<std::string>{});
   r.strayed = j.value("strayed", false);
+  r.telemetry = run_telemetry_from_json(j.value("telemetry", nlohmann::json()));
   return r;
 }
 
@@ -151,6 +160,12 @@ std::vector<double> TestResult::samples() const {
   for (const auto& run : runs)
     if (!run.warmup && run.verified) values.push_back(run.value);
   return values;
+}
+
+void TestResult::refresh_derived() {
+  summary = summarize(samples());
+  mark_throttled(runs);
+  telemetry = summarize_telemetry(runs, std::move(telemetry.problems));
 }
 
 const TestResult* ResultFile::find(const std::string& test_name) const {

@@ -10,15 +10,17 @@
 
 #include "runner/results/stats.h"
 #include "runner/results/system_facts.h"
+#include "runner/results/telemetry.h"
 #include "workloads/workload.h"
 
 namespace corebench {
 
 // 2: the machine's state (system: microcode ... preflight) and each test's
 // start_load. 3: the sessions' plans (what `resume` runs) and the status
-// "running". Older files are still read (their state is unknown, and they
-// cannot be resumed).
-inline constexpr int kResultSchemaVersion = 3;
+// "running". 4: telemetry per run and per test (clock, temperature, energy,
+// throttling). Older files are still read (their state and telemetry are
+// unknown, and before 3 they cannot be resumed).
+inline constexpr int kResultSchemaVersion = 4;
 inline constexpr int kOldestReadableSchemaVersion = 1;
 
 // Running: the test was under way when the file was last written; in a
@@ -37,7 +39,8 @@ struct RunRecord {
   // Per OpenMP thread, the CPUs it was seen on during this run ("5", "5-6"):
   // "thread_cpus" in the file.
   std::vector<std::string> observed_cpus = {};
-  bool strayed = false;  // some thread was seen outside the test's CPUs
+  bool strayed = false;         // some thread was seen outside the test's CPUs
+  RunTelemetry telemetry = {};  // what the parent's sampler saw during the run
 };
 
 struct TestResult {
@@ -55,10 +58,14 @@ struct TestResult {
   Summary summary;              // over the counted runs
   Status status = Status::Ok;
   std::string error;
-  MachineLoad start_load;  // load averages and busiest processes when it started
+  MachineLoad start_load;   // load averages and busiest processes when it started
+  TestTelemetry telemetry;  // over the counted runs (refresh_derived)
 
   // The values of the counted (non-warm-up) runs.
   std::vector<double> samples() const;
+  // The summary, the runs' throttled marks and the telemetry summary, from
+  // the runs: derived, never trusted from a file.
+  void refresh_derived();
 };
 
 // One test as a session planned it: the spec as given (what `resume`
@@ -83,6 +90,7 @@ struct SessionRecord {
   double budget = 0;
   bool warmup = true;
   double timeout = 0;
+  bool telemetry = true;  // the sampler ran (--no-telemetry: false); true before schema 4
   std::vector<PlannedTestRecord> tests;
 };
 

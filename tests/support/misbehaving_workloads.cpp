@@ -18,7 +18,8 @@ namespace {
 // Flood writes kFloodBytes to stdout and to stderr, then aborts; Orphan
 // starts a grandchild in setup that ignores SIGTERM and outlives it, and
 // reports its pid; CloseChannel closes the message channel in its first
-// run and hangs.
+// run and hangs. SlowSteps runs like Steady with a prepare and a verify
+// step of kSlowStep each, ten times its run.
 enum class Behaviour {
   Hang,
   Crash,
@@ -28,8 +29,11 @@ enum class Behaviour {
   ReportCpus,
   Flood,
   Orphan,
-  CloseChannel
+  CloseChannel,
+  SlowSteps
 };
+
+constexpr auto kSlowStep = std::chrono::milliseconds(500);
 
 // The runner's message channel (runner/protocol, which workloads may not
 // include).
@@ -78,6 +82,10 @@ class Misbehaving final : public Workload {
     cpus_ = config.cpus;
   }
 
+  void prepare() override {
+    if (behaviour_ == Behaviour::SlowSteps) std::this_thread::sleep_for(kSlowStep);
+  }
+
   RunOutput run() override {
     if (behaviour_ == Behaviour::Hang)
       while (true) std::this_thread::sleep_for(std::chrono::seconds(1));
@@ -93,6 +101,7 @@ class Misbehaving final : public Workload {
   }
 
   Verdict verify() override {
+    if (behaviour_ == Behaviour::SlowSteps) std::this_thread::sleep_for(kSlowStep);
     const bool ok = behaviour_ != Behaviour::Wrong && answer_ == 42;
     Verdict verdict{ok, ok ? "answer is 42" : "answer is 41, expected 42", {}};
     if (behaviour_ == Behaviour::ReportCpus)
@@ -131,7 +140,8 @@ std::vector<WorkloadEntry> misbehaving_workloads() {
           entry("report-cpus", Behaviour::ReportCpus),
           entry("flood", Behaviour::Flood),
           entry("orphan", Behaviour::Orphan),
-          entry("close-channel", Behaviour::CloseChannel)};
+          entry("close-channel", Behaviour::CloseChannel),
+          entry("slow-steps", Behaviour::SlowSteps)};
 }
 
 }  // namespace corebench::testing

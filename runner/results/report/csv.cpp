@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "runner/results/report/reporter.h"
 
 namespace corebench {
@@ -21,6 +23,41 @@ std::string multiplier_fields(const std::optional<Multiplier>& m) {
                      number(m->interval->high), m->tie() ? "true" : "false");
 }
 
+// Clock and power after the files' groups, so that files without
+// telemetry keep the columns they always had: per file the mean MHz of
+// each core type, then the performance per energy and its multiplier
+// against the first file (power_compare.h).
+bool has_power(const Comparison& table) {
+  return !table.clock_types.empty() ||
+         std::any_of(table.rows.begin(), table.rows.end(),
+                     [](const Row& row) { return row.efficiency.has_value(); });
+}
+
+void power_header(const Comparison& table, std::ostream& out) {
+  for (const auto& column : table.columns) {
+    for (const auto& type : table.clock_types) out << "," << field(column + " " + type + " MHz");
+    out << "," << field(column + " per energy") << "," << field(column + " per energy multiplier")
+        << "," << field(column + " per energy unit");
+  }
+}
+
+void power_fields(const Comparison& table, const Row& row, std::ostream& out) {
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    for (const auto& type : table.clock_types) {
+      const auto& clocks = row.cells[i].telemetry.clocks;
+      const auto it = std::find_if(clocks.begin(), clocks.end(),
+                                   [&](const ClockReading& c) { return c.core_type == type; });
+      out << "," << (it == clocks.end() ? "" : number(it->mean_mhz));
+    }
+    if (!row.efficiency) {
+      out << ",,,";
+      continue;
+    }
+    out << "," << number(row.efficiency->values[i]) << "," << number(row.efficiency->multipliers[i])
+        << "," << field(row.efficiency->unit);
+  }
+}
+
 // Machine-readable: raw numbers, one group of columns per file.
 class CsvReporter final : public Reporter {
  public:
@@ -33,6 +70,8 @@ class CsvReporter final : public Reporter {
             std::string("multiplier"), std::string("low"), std::string("high"), std::string("tie"),
             std::string("outliers")})
         out << "," << field(column + " " + what);
+    const bool power = has_power(table);
+    if (power) power_header(table, out);
     out << "\n";
     for (const auto& row : table.rows) {
       out << field(row.test) << "," << field(row.unit) << ","
@@ -47,6 +86,7 @@ class CsvReporter final : public Reporter {
             << "," << to_string(cell.status) << "," << multiplier_fields(cell.multiplier) << ","
             << cell.outliers.size();
       }
+      if (power) power_fields(table, row, out);
       out << "\n";
     }
     out << field(fmt::format("geometric mean ({} tests)", table.geomean_tests)) << ",,,";

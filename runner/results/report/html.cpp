@@ -14,6 +14,7 @@
 #include <map>
 
 #include "runner/results/number_format.h"
+#include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
 #include "runner/results/report/svg_chart.h"
 #include "runner/results/report/system_table.h"
@@ -192,6 +193,22 @@ std::vector<std::string> categories_in_order(const Comparison& table) {
   return categories;
 }
 
+// The clock and power table of the text report, where files recorded telemetry.
+void write_power_table(const Comparison& table, std::ostream& out) {
+  const auto grid = power_grid(table, table.columns);
+  if (grid.empty()) return;
+  out << "<h2>Clock and power</h2>\n<table class=\"system\">";
+  for (std::size_t r = 0; r < grid.size(); ++r) {
+    out << "<tr>";
+    for (const auto& cell : grid[r])
+      out << (r ? "<td>" : "<th>") << escape(cell) << (r ? "</td>" : "</th>");
+    out << "</tr>\n";
+  }
+  out << "</table>\n<p class=\"note\">" << escape(power_legend(table)) << "</p>\n";
+  for (const auto& note : throttle_notes(table, table.columns))
+    out << "<p class=\"note\">" << escape(note) << "</p>\n";
+}
+
 class HtmlReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
@@ -206,6 +223,7 @@ class HtmlReporter final : public Reporter {
              "1.00x).</p>\n";
     write_legend(table, out);
     write_system_table(table, out);
+    write_power_table(table, out);
     if (!table.reference_label.empty()) {
       out << "<h2>Summary</h2>\n<div class=\"grid\">\n"
           << render_bar_chart(geomean_chart(table), "geomean") << "\n</div>\n";

@@ -17,6 +17,15 @@ nlohmann::json multiplier_json(const std::optional<Multiplier>& m) {
   return j;
 }
 
+nlohmann::json efficiency_json(const std::optional<Efficiency>& e) {
+  if (!e) return nullptr;
+  return {{"kind", e->kind},
+          {"unit", e->unit},
+          {"values", e->values},
+          {"reference", e->reference ? nlohmann::json(*e->reference) : nlohmann::json(nullptr)},
+          {"multipliers", e->multipliers}};
+}
+
 class JsonReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
@@ -37,13 +46,16 @@ class JsonReporter final : public Reporter {
                          {"noisy", cell.summary.noisy()},
                          {"outliers", cell.outliers},
                          {"busy_at_start", cell.busy_at_start},
-                         {"multiplier", multiplier_json(cell.multiplier)}});
+                         {"multiplier", multiplier_json(cell.multiplier)},
+                         {"telemetry", cell.telemetry.runs ? to_json(cell.telemetry)
+                                                           : nlohmann::json(nullptr)}});
       }
       rows.push_back({{"test", row.test},
                       {"unit", row.unit},
                       {"higher_is_better", row.direction == Direction::HigherIsBetter},
                       {"reference", optional_number(row.reference)},
-                      {"results", std::move(cells)}});
+                      {"results", std::move(cells)},
+                      {"per_energy", efficiency_json(row.efficiency)}});
     }
     nlohmann::json geomean = nlohmann::json::array();
     for (const auto& g : table.geomean) geomean.push_back(multiplier_json(g));

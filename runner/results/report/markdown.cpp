@@ -1,4 +1,5 @@
 #include "runner/results/report/grid.h"
+#include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
 
 namespace corebench {
@@ -13,7 +14,17 @@ std::string escape_cell(const std::string& text) {
 class MarkdownReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
-    const auto grid = comparison_grid(table);
+    write_table(comparison_grid(table), out);
+    const auto power = power_grid(table, table.columns);
+    if (power.empty()) return;
+    out << "\n";
+    write_table(power, out);
+    out << "\n" << power_legend(table) << "\n";
+    for (const auto& note : throttle_notes(table, table.columns)) out << "\n- " << note << "\n";
+  }
+
+ private:
+  static void write_table(const std::vector<std::vector<std::string>>& grid, std::ostream& out) {
     for (std::size_t r = 0; r < grid.size(); ++r) {
       out << "|";
       for (const auto& cell : grid[r]) out << " " << escape_cell(cell) << " |";

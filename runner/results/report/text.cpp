@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "runner/results/report/grid.h"
+#include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
 #include "runner/results/report/system_table.h"
 #include "runner/results/report/text_layout.h"
@@ -115,6 +116,7 @@ void print_notes(const Comparison& table, const std::vector<std::string>& heads,
         notes.push_back(
             fmt::format("{} {}: busy when it started: {}", heads[i], row.test, cell.busy_at_start));
     }
+  for (auto& note : throttle_notes(table, heads)) notes.push_back(std::move(note));
   if (notes.empty()) return;
   out << "\n";
   for (const auto& note : notes) print_wrapped(fmt::format("* {}", note), out);
@@ -136,6 +138,21 @@ void print_legend(const Comparison& table, const std::vector<std::string>& heads
                   out);
 }
 
+// Clock and power: a second table, since a column per core type and file
+// would not fit beside the multipliers.
+void print_power(const Comparison& table, const std::vector<std::string>& heads,
+                 std::ostream& out) {
+  const auto grid = power_grid(table, heads);
+  if (grid.empty()) return;
+  TextLayout layout;
+  layout.width = kTextWidth;
+  layout.wrapping = {0};
+  layout.right_aligned_from = 2;
+  layout.rules_before = {1};
+  out << "\n" << layout_grid(grid, layout);
+  print_wrapped(power_legend(table), out);
+}
+
 class TextReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
@@ -146,6 +163,7 @@ class TextReporter final : public Reporter {
       print_block(table, heads, first, std::min(files, first + kFilesPerBlock), out);
       if (files == 0) break;
     }
+    print_power(table, heads, out);
     print_notes(table, heads, out);
     print_legend(table, heads, out);
     out << "\n" << text_system_table(table, heads);
