@@ -73,7 +73,7 @@ TEST(HmmerDomains, TwoPlantedDomainsAreTwoEnvelopesAroundThem) {
   std::vector<int> ends;
   const std::vector<int> starts = {101, 2 * hmm.length() + 401};
   const Sequence s = with_domains(hmm, 3 * hmm.length() + 600, starts, ends, 17);
-  const DomainDefinition d = define_domains(hmm, s);
+  const DomainDefinition d = define_domains(hmm, s, 5);
   ASSERT_EQ(d.domains.size(), 2u) << hmm.name << " M=" << hmm.length();
   for (std::size_t i = 0; i < 2; ++i) {
     SCOPED_TRACE(i);

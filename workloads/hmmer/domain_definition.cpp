@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "workloads/hmmer/posterior_decoding.h"
+#include "workloads/hmmer/region_clustering.h"
 #include "workloads/hmmer/search_profile.h"
 
 namespace corebench::hmmer {
@@ -62,7 +63,7 @@ bool is_multidomain(const std::vector<double>& starts, const std::vector<double>
   const auto before = static_cast<std::size_t>(r.start) - 1;
   const auto last = static_cast<std::size_t>(r.end);
   for (std::size_t z = before + 1; z <= last; ++z)
-    if (std::min(starts[z] - starts[before], ends[last] - ends[z]) >= t.rt3) return true;
+    if (std::min(ends[z] - ends[before], starts[last] - starts[z]) >= t.rt3) return true;
   return false;
 }
 
@@ -101,7 +102,7 @@ Domain rescore(const Hmm& hmm, const Sequence& target, Region r, double& cells) 
 
 }  // namespace
 
-DomainDefinition define_domains(const Hmm& hmm, const Sequence& target,
+DomainDefinition define_domains(const Hmm& hmm, const Sequence& target, std::uint64_t seed,
                                 const RegionThresholds& thresholds) {
   DomainDefinition result;
   const int n = target.length();
@@ -112,8 +113,15 @@ DomainDefinition define_domains(const Hmm& hmm, const Sequence& target,
   const auto starts = running_total(p.starts), ends = running_total(p.ends);
   for (const Region& r : find_regions(p, n, thresholds)) {
     ++result.regions;
-    if (is_multidomain(starts, ends, r, thresholds)) ++result.multidomain_regions;
-    result.domains.push_back(rescore(hmm, target, r, result.cells));
+    if (!is_multidomain(starts, ends, r, thresholds)) {
+      result.domains.push_back(rescore(hmm, target, r, result.cells));
+      continue;
+    }
+    ++result.multidomain_regions;
+    for (const Envelope& e : cluster_region(profile, target, r.start, r.end, seed, result.cells)) {
+      ++result.split_envelopes;
+      result.domains.push_back(rescore(hmm, target, {e.start, e.end}, result.cells));
+    }
   }
   return result;
 }

@@ -1,11 +1,13 @@
 // What hmmsearch does with a target that passed all three filters (Eddy
 // 2011 and the HMMER 3 user guide, "domain definition" and "null2"):
 // posterior decoding of the whole sequence, regions where the core model
-// is likely to be emitting, each region rescored as one envelope in
+// is likely to be emitting (a region that looks like several domains
+// split by stochastic traceback clustering), each envelope rescored in
 // unihit mode, a null2 model from each envelope's expected state use, and
 // the bias-corrected scores of the sequence and of its best domain.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "workloads/hmmer/hmm.h"
@@ -27,7 +29,8 @@ struct DomainDefinition {
   std::vector<Domain> domains;
   double forward = 0;  // the whole target's Forward score (double precision), nats
   int regions = 0;
-  int multidomain_regions = 0;  // taken as one envelope here (see the docs)
+  int multidomain_regions = 0;  // split by stochastic traceback clustering
+  int split_envelopes = 0;      // the envelopes those regions were split into
   double cells = 0;             // DP cells of the decoding and rescoring
 
   bool operator==(const DomainDefinition&) const = default;
@@ -41,7 +44,8 @@ struct RegionThresholds {
   double rt1 = 0.25, rt2 = 0.10, rt3 = 0.20;
 };
 
-DomainDefinition define_domains(const Hmm& hmm, const Sequence& target,
+// `seed` seeds the tracebacks sampled in multi-domain regions.
+DomainDefinition define_domains(const Hmm& hmm, const Sequence& target, std::uint64_t seed,
                                 const RegionThresholds& thresholds = {});
 
 // The sequence's bias (null2 over all its envelopes, mixed with null1 at

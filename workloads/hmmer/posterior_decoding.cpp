@@ -7,16 +7,26 @@
 namespace corebench::hmmer {
 namespace {
 
-// The model in probabilities (odds for emissions): the DP then multiplies
-// and adds, and each row is scaled to keep it in range, its logarithm
-// kept (HMMER's Forward and Backward work in probability space too).
-struct Odds {
-  int m = 0;
-  std::vector<std::array<double, kCodes>> match;  // [k]
-  std::vector<std::array<double, kTransitions>> moves;
-  std::vector<double> begin;
-  double loop = 0, move = 0, end_loop = 0, end_move = 0;
-};
+// Divides a row (cells and flanks) by its largest value; returns its log.
+double rescale(double* m, double* i, double* d, std::size_t columns, Flanks& x) {
+  double top = std::max({x.n, x.b, x.e, x.j, x.c});
+  for (std::size_t k = 1; k < columns; ++k) top = std::max({top, m[k], i[k], d[k]});
+  if (top <= 0) return 0;
+  const double inverse = 1 / top;
+  for (std::size_t k = 1; k < columns; ++k) {
+    m[k] *= inverse;
+    i[k] *= inverse;
+    d[k] *= inverse;
+  }
+  x.n *= inverse;
+  x.b *= inverse;
+  x.e *= inverse;
+  x.j *= inverse;
+  x.c *= inverse;
+  return std::log(top);
+}
+
+}  // namespace
 
 Odds odds_of(const SearchProfile& p) {
   Odds o;
@@ -39,39 +49,6 @@ Odds odds_of(const SearchProfile& p) {
   o.end_move = std::exp(p.special.end_move);
   return o;
 }
-
-// The special states of one row.
-struct Flanks {
-  double n = 0, b = 0, e = 0, j = 0, c = 0;
-};
-
-// Divides a row (cells and flanks) by its largest value; returns its log.
-double rescale(double* m, double* i, double* d, std::size_t columns, Flanks& x) {
-  double top = std::max({x.n, x.b, x.e, x.j, x.c});
-  for (std::size_t k = 1; k < columns; ++k) top = std::max({top, m[k], i[k], d[k]});
-  if (top <= 0) return 0;
-  const double inverse = 1 / top;
-  for (std::size_t k = 1; k < columns; ++k) {
-    m[k] *= inverse;
-    i[k] *= inverse;
-    d[k] *= inverse;
-  }
-  x.n *= inverse;
-  x.b *= inverse;
-  x.e *= inverse;
-  x.j *= inverse;
-  x.c *= inverse;
-  return std::log(top);
-}
-
-// The whole Forward matrix, rows 0..n, columns 0..M, each row scaled;
-// log_scale[r] is the log of rows 1..r's scale factors.
-struct ForwardMatrix {
-  std::size_t columns = 0;
-  std::vector<double> m, i, d;
-  std::vector<Flanks> x;
-  std::vector<double> log_scale;
-};
 
 ForwardMatrix forward_matrix(const Odds& o, const std::uint8_t* seq, int n) {
   ForwardMatrix f;
@@ -112,8 +89,6 @@ ForwardMatrix forward_matrix(const Odds& o, const std::uint8_t* seq, int n) {
   }
   return f;
 }
-
-}  // namespace
 
 Posteriors decode(const SearchProfile& p, const std::uint8_t* seq, int n) {
   const Odds o = odds_of(p);

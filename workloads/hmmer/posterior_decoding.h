@@ -7,6 +7,7 @@
 // subtracted.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -25,6 +26,38 @@ struct Posteriors {
   std::vector<double> match_use, insert_use;  // [k], k = 1..M
   double flank_use = 0;                       // N, C and J together
 };
+
+// The Forward matrix is also what region_clustering samples tracebacks
+// from, so its parts are declared here.
+
+// The model in probabilities (odds for emissions): the DP then multiplies
+// and adds, and each row is scaled to keep it in range, its logarithm
+// kept (HMMER's Forward and Backward work in probability space too).
+struct Odds {
+  int m = 0;
+  std::vector<std::array<double, kCodes>> match;  // [k]
+  std::vector<std::array<double, kTransitions>> moves;
+  std::vector<double> begin;
+  double loop = 0, move = 0, end_loop = 0, end_move = 0;
+};
+
+Odds odds_of(const SearchProfile& profile);
+
+// The special states of one row.
+struct Flanks {
+  double n = 0, b = 0, e = 0, j = 0, c = 0;
+};
+
+// The whole Forward matrix, rows 0..n, columns 0..M, each row scaled;
+// log_scale[r] is the log of rows 1..r's scale factors.
+struct ForwardMatrix {
+  std::size_t columns = 0;
+  std::vector<double> m, i, d;
+  std::vector<Flanks> x;
+  std::vector<double> log_scale;
+};
+
+ForwardMatrix forward_matrix(const Odds& odds, const std::uint8_t* sequence, int n);
 
 // Decodes residues sequence[0..n) with `profile` (its special moves set
 // for the length and hit mode wanted).

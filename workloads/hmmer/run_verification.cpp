@@ -86,10 +86,13 @@ Verdict verify_run(const std::vector<Hmm>& models, const std::vector<Sequence>& 
       check_target(models[m], targets[t], first[m].scores[t], check);
   if (problem.empty()) problem = check.problem;
   double hits = 0, cells = 0, bias_runs = 0, viterbi_runs = 0, forward_runs = 0, decoded = 0;
+  double multidomain = 0, split = 0;
   for (std::size_t m = 0; m < models.size(); ++m) {
     if (problem.empty()) problem = hit_problem(models[m], first[m], targets.size());
     hits += static_cast<double>(first[m].hits.size());
     cells += first[m].cells;
+    multidomain += first[m].multidomain_regions;
+    split += first[m].split_envelopes;
     for (const TargetScores& s : first[m].scores) {
       bias_runs += s.bias_null.has_value();
       viterbi_runs += s.viterbi.has_value();
@@ -107,6 +110,8 @@ Verdict verify_run(const std::vector<Hmm>& models, const std::vector<Sequence>& 
                    {"passed_bias", viterbi_runs},
                    {"passed_viterbi", forward_runs},
                    {"passed_forward", decoded},
+                   {"multidomain_regions", multidomain},
+                   {"split_envelopes", split},
                    {"worst_msv_bits", check.worst_msv},
                    {"worst_viterbi_bits", check.worst_viterbi},
                    {"worst_forward_bits", check.worst_forward}};

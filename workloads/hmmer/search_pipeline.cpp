@@ -56,14 +56,16 @@ TargetScores filter_target(const Hmm& hmm, const Frequencies& composition, const
 // The target's scores after domain definition and null2 (hmmsearch's
 // per-sequence and best-domain columns).
 Hit score_hit(const Hmm& hmm, const Sequence& target, std::size_t index, double forward,
-              const Calibration& c, std::size_t targets, double& cells) {
+              const Calibration& c, std::size_t targets, std::uint64_t seed, double& cells) {
   const int n = target.length();
-  const DomainDefinition definition = define_domains(hmm, target);
+  const DomainDefinition definition = define_domains(hmm, target, seed);
   cells += definition.cells;
   Hit hit;
   hit.target = index;
   hit.domains = static_cast<int>(definition.domains.size());
   hit.decoded_forward = definition.forward;
+  hit.multidomain_regions = definition.multidomain_regions;
+  hit.split_envelopes = definition.split_envelopes;
   const double null1 = null_score(n);
   const double bias = sequence_bias(definition.domains);
   double before = (forward - null1) / std::numbers::ln2;
@@ -115,7 +117,13 @@ ModelSearch search_model(const Hmm& hmm, const std::vector<Sequence>& targets,
         filter_target(hmm, composition, targets[i], c, settings.thresholds, rows, result.cells));
     const TargetScores& scores = result.scores.back();
     if (!scores.passed_forward) continue;
-    Hit hit = score_hit(hmm, targets[i], i, *scores.forward, c, targets.size(), result.cells);
+    // Each target's tracebacks have their own stream, so a target samples
+    // the same whichever copy or split of the targets searches it.
+    const std::uint64_t target_seed = seed * 0x2545f4914f6cdd1dull + i + 1;
+    Hit hit = score_hit(hmm, targets[i], i, *scores.forward, c, targets.size(), target_seed,
+                        result.cells);
+    result.multidomain_regions += hit.multidomain_regions;
+    result.split_envelopes += hit.split_envelopes;
     if (hit.domains > 0 && hit.evalue <= settings.thresholds.report) result.hits.push_back(hit);
   }
   return result;

@@ -54,6 +54,7 @@ struct Hit {
   double best_evalue = 0;
   int domains = 0;
   double decoded_forward = 0;  // the double-precision Forward of the decoding, nats
+  int multidomain_regions = 0, split_envelopes = 0;
 
   bool operator==(const Hit&) const = default;
 };
@@ -63,6 +64,8 @@ struct ModelSearch {
   std::vector<TargetScores> scores;  // one per target
   std::vector<Hit> hits;
   double cells = 0;  // DP cells computed, calibration included
+  // Over all targets that reached domain definition, reported or not.
+  int multidomain_regions = 0, split_envelopes = 0;
 
   bool operator==(const ModelSearch&) const = default;
 };
@@ -70,7 +73,7 @@ struct ModelSearch {
 // Whether a model is calibrated here (mode and what its file carries).
 bool needs_calibration(const Hmm& hmm, CalibrateMode mode);
 
-// `seed` seeds the model's calibration sequences.
+// `seed` seeds the model's calibration sequences and its tracebacks.
 template <typename V>
 ModelSearch search_model(const Hmm& hmm, const std::vector<Sequence>& targets,
                          const SearchSettings& settings, std::uint64_t seed, FilterRows<V>& rows);
