@@ -7,6 +7,7 @@
 #include "workloads/cfd/cfd.h"
 #include "workloads/compile/compile.h"
 #include "workloads/compress/compress.h"
+#include "workloads/hmmer/hmmer.h"
 #include "workloads/linpack/linpack.h"
 #include "workloads/lulesh/lulesh.h"
 #include "workloads/lzma/lzma.h"
@@ -40,6 +41,7 @@ const Registry& builtin_registry() {
       make_lzma_entry(),
       make_cfd_entry(),
       make_lulesh_entry(),
+      make_hmmer_entry(),
   });
   return registry;
 }

@@ -38,6 +38,7 @@ const std::map<std::string, Options> kBaseline = {
     {"compress", {{"size", "1MiB"}, {"chunk", "64KiB"}}},
     {"sysbench", {{"max-prime", "1000"}, {"events", "10"}}},
     {"lzma", {{"dict", "22"}, {"size", "64KiB"}, {"passes", "1"}}},
+    {"hmmer", {{"count", "2"}}},
 };
 
 // Values of text options to walk besides the default (the walk cannot
@@ -132,6 +133,9 @@ const std::vector<Cost> kCosts = {
      "a thousand passes and up are minutes; auto is 7-Zip's rule for seconds of work"},
     {"lzma", "passes", 2, true, Build::Sanitized, "LZMA under ASan is ~5x slower"},
     {"lzma", "passes", 2, true, Build::Emulated, "emulated LZMA is ~30x slower"},
+    {"hmmer", "count", 16, false, Build::Any,
+     "each model is ~10 ms of calibration and search: 20000 models are minutes"},
+    {"hmmer", "count", 2, false, Build::Emulated, "emulated filters are ~30x slower"},
     {"compile", "seed", kEveryValue, false, Build::Sanitized, kNativeCompiler},
     {"compile", "seed", kEveryValue, false, Build::Emulated, kNativeCompiler},
     {"compile", "jobs", kEveryValue, true, Build::Sanitized, kNativeCompiler},
