@@ -213,10 +213,8 @@ int corebench_main(int argc, char** argv, const Registry& registry) {
   CLI::App* exec = app.add_subcommand("exec", "Run one test inside a pinned child (internal)");
   exec->group("");
   exec->add_option("--request", request)->required();
-  // For the shell's completion script and the manual page, not for users.
-  CLI::App* complete =
-      app.add_subcommand("complete", "Candidates for the word under the cursor (internal)");
-  complete->group("");
+  // For the manual page built with the package, not for users (`complete`,
+  // for the shell, is answered before parsing below).
   CLI::App* manual = app.add_subcommand("manual", "Write the manual page, roff (internal)");
   manual->group("");
   manual->add_option("--output", args.manual_output, "The file (default: standard output)");

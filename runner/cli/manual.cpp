@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <sstream>
+#include <string_view>
 
 namespace corebench {
 namespace {
@@ -76,8 +77,9 @@ The user's directories, as above.
 
 std::string manual_page(const CLI::App& app, const std::string& version) {
   // --help starts with the program's name; NAME has it already.
+  constexpr std::string_view name = "corebench: ";
   std::string summary = app.get_description();
-  if (summary.starts_with("corebench: ")) summary.erase(0, std::string("corebench: ").size());
+  if (summary.starts_with(name)) summary.erase(0, name.size());
   std::ostringstream out;
   out << ".TH COREBENCH 1 \"\" \"corebench " << roff(version) << "\" \"User Commands\"\n"
       << ".SH NAME\ncorebench \\- " << roff(summary) << "\n"
