@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,22 @@ enum class MetricKind {
   Rate,     // value = RunOutput::work / elapsed seconds (higher is better)
 };
 
+// How much work a run does, for time estimates (`run --dry-run`, `list`):
+// `of` is relative across values of the `options` that size a run (twice
+// the work takes about twice as long), nullopt where a value the machine
+// decides ("auto") sets it. A test's time scales from another's only when
+// every other option is the same.
+struct WorkScale {
+  std::vector<std::string> options;
+  std::function<std::optional<double>(const OptionValues&)> of;
+};
+
+// A numeric option's value for WorkScale::of; nullopt for "auto".
+inline std::optional<double> given_number(const OptionValues& options, const std::string& name) {
+  if (options.is_auto(name)) return std::nullopt;
+  return options.real(name);
+}
+
 struct WorkloadInfo {
   std::string id;        // "ramspeed": what users type
   std::string title;     // "RAMspeed SMP-style memory bandwidth"
@@ -36,6 +53,8 @@ struct WorkloadInfo {
   // Throws OptionError for values that are each within their option's range
   // but cannot work together; unset: any values in range work together.
   std::function<void(const OptionValues&)> check = {};
+  // Unset: a test's time is estimated only from the same test's.
+  std::optional<WorkScale> work_scale = std::nullopt;
 
   Direction direction() const {
     return metric == MetricKind::Rate ? Direction::HigherIsBetter : Direction::LowerIsBetter;

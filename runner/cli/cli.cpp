@@ -72,6 +72,8 @@ void add_run(CLI::App& app, RunArgs& run) {
                    "Threads for every test: a number or 'all' (default: one per CPU of the set)");
   verb->add_option("--reference", run.reference,
                    "Reference result file (default: the files in results/reference/)");
+  verb->add_flag("--dry-run", run.dry_run,
+                 "Print the planned tests (CPU sets, threads, estimated time) and run nothing");
   add_session_options(verb, run);
 }
 
@@ -104,6 +106,15 @@ void add_compare(CLI::App& app, CompareArgs& compare) {
                    "What a test's runs are summed up by: mean (Welch interval on logs) or "
                    "median (bootstrap interval)")
       ->check(CLI::IsMember({"mean", "median"}));
+  CLI::Option* published = verb->add_option(
+      "--published", compare.published,
+      "A review (results/published/NAME.toml: signal65-2026, strix-vs-spark): its published "
+      "multipliers beside the measured ones, marked where they disagree");
+  verb->add_option("--as", compare.as,
+                   "With --published, the review's machine each file is: "
+                   "\"DGX Spark=a.json,Strix Halo=b.json\"")
+      ->needs(published);
+  published->needs("--as");
 }
 
 void add_resume(CLI::App& app, ResumeArgs& resume) {

@@ -1,8 +1,14 @@
+#include <fmt/format.h>
+
+#include <filesystem>
 #include <iostream>
 #include <map>
 
 #include "runner/cli/verbs.h"
+#include "runner/common/error.h"
 #include "runner/results/compare.h"
+#include "runner/results/published_compare.h"
+#include "runner/results/report/published_report.h"
 #include "runner/results/report/reporter.h"
 
 namespace corebench {
@@ -17,25 +23,104 @@ CompareOptions compare_options(const Registry& registry, const CompareArgs& args
   return options;
 }
 
-}  // namespace
-
-int compare_verb(const Registry& registry, const CompareArgs& args) {
-  const auto reporter = make_reporter(args.format);
+// The files, each labelled by its --label, else by its machine; two files
+// of one machine keep apart by file name.
+std::vector<ResultFile> labelled_files(const std::vector<std::string>& paths) {
   std::vector<ResultFile> files;
-  std::vector<std::string> paths;
-  for (const auto& word : args.files) paths.push_back(result_path(word));
   std::map<std::string, int> label_count;
   for (const auto& path : paths) {
     files.push_back(read_result_file(path));
-    // A file names itself by its --label, else by its machine.
     if (files.back().label.empty()) files.back().label = files.back().system.hostname;
     if (files.back().label.empty()) files.back().label = std::filesystem::path(path).stem();
     ++label_count[files.back().label];
   }
-  // Two files of one machine keep apart by file name.
   for (std::size_t i = 0; i < files.size(); ++i)
     if (label_count[files[i].label] > 1)
       files[i].label += " (" + std::filesystem::path(paths[i]).filename().string() + ")";
+  return files;
+}
+
+std::filesystem::path same_file_key(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  return error ? std::filesystem::path(path).lexically_normal() : canonical;
+}
+
+struct MachinePath {
+  std::string machine;
+  std::string path;
+};
+
+// --as "DGX Spark=a.json,Strix Halo=b.json", checked against the review and
+// the files given: every file named once, by a machine of the review.
+std::vector<MachinePath> machine_paths(const std::string& as, const PublishedReview& review,
+                                       const std::vector<std::string>& paths) {
+  std::vector<MachinePath> named;
+  std::size_t start = 0;
+  while (start <= as.size()) {
+    const std::size_t comma = std::min(as.find(',', start), as.size());
+    const std::string pair = as.substr(start, comma - start);
+    start = comma + 1;
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
+      throw Error(fmt::format("--as: '{}' is not MACHINE=FILE", pair));
+    const MachinePath entry{.machine = pair.substr(0, eq),
+                            .path = result_path(pair.substr(eq + 1))};
+    if (!review.has_machine(entry.machine))
+      throw Error(fmt::format("--as: '{}' is not a machine of {} (its machines: {})", entry.machine,
+                              review.name, review.machine_names()));
+    for (const MachinePath& other : named) {
+      if (other.machine == entry.machine)
+        throw Error(fmt::format("--as: '{}' is named twice", entry.machine));
+      if (same_file_key(other.path) == same_file_key(entry.path))
+        throw Error(fmt::format("--as: {} is named twice", entry.path));
+    }
+    const bool given = std::any_of(paths.begin(), paths.end(), [&](const std::string& path) {
+      return same_file_key(path) == same_file_key(entry.path);
+    });
+    if (!given) throw Error(fmt::format("--as: {} is not one of the files to compare", entry.path));
+    named.push_back(entry);
+  }
+  for (const std::string& path : paths) {
+    const bool in_as = std::any_of(named.begin(), named.end(), [&](const MachinePath& entry) {
+      return same_file_key(entry.path) == same_file_key(path);
+    });
+    if (!in_as)
+      throw Error(fmt::format("{}: not in --as (say which machine of {} it is: --as \"{}=...\")",
+                              path, review.name, review.reference));
+  }
+  return named;
+}
+
+int compare_with_published(const Registry& registry, const CompareArgs& args,
+                           const std::vector<std::string>& paths) {
+  const auto reporter = make_published_reporter(args.format);
+  const PublishedReview review = find_published(args.published);
+  const std::vector<MachinePath> named = machine_paths(args.as, review, paths);
+  std::vector<std::string> named_paths;
+  for (const MachinePath& entry : named) named_paths.push_back(entry.path);
+  std::vector<ResultFile> files = labelled_files(named_paths);
+  std::vector<MachineFile> machines;
+  for (std::size_t i = 0; i < named.size(); ++i)
+    machines.push_back({.machine = named[i].machine, .file = std::move(files[i])});
+  reporter->write(compare_published(review, machines, compare_options(registry, args)), std::cout);
+  return 0;
+}
+
+}  // namespace
+
+int compare_verb(const Registry& registry, const CompareArgs& args) {
+  std::vector<std::string> paths;
+  for (const auto& word : args.files) paths.push_back(result_path(word));
+  if (!args.published.empty()) {
+    if (!args.reference.empty())
+      throw Error(
+          "--reference: not with --published (the base is the file of the review's "
+          "reference machine, else the first in --as)");
+    return compare_with_published(registry, args, paths);
+  }
+  const auto reporter = make_reporter(args.format);
+  const std::vector<ResultFile> files = labelled_files(paths);
   const std::optional<ResultFile> reference =
       load_reference(args.reference.empty() ? "" : result_path(args.reference));
   reporter->write(

@@ -4,7 +4,9 @@
 
 #include "runner/cli/verbs.h"
 #include "runner/common/paths.h"
+#include "runner/plan/estimate.h"
 #include "runner/plan/suite.h"
+#include "runner/results/compare.h"
 
 namespace corebench {
 namespace {
@@ -40,17 +42,54 @@ struct SuiteEntry {
   std::string name;
   std::string description;
   std::size_t tests = 0;
+  std::optional<double> seconds;  // estimated, of the tests with an estimate
+  std::size_t unknown = 0;        // tests without one
   std::string error;
   std::filesystem::path path;
   bool user = false;
 };
 
-std::vector<SuiteEntry> suites() {
+// A suite's time at the default run settings (estimate.h); a test whose
+// options do not resolve counts as unknown (run says why).
+void estimate_suite(const Registry& registry, const Suite& suite, const ResultFile* reference,
+                    SuiteEntry& entry) {
+  const int runs = least_runs(std::nullopt, true);
+  for (const TestSpec& spec : suite.tests) {
+    std::optional<double> seconds;
+    if (const WorkloadEntry* workload = registry.find(spec.workload)) try {
+        seconds = estimate_run(workload->info, resolve_options(workload->info, spec.options),
+                               spec.name(), reference)
+                      .run_seconds;
+      } catch (const OptionError&) {
+      }
+    if (seconds) entry.seconds = entry.seconds.value_or(0) + runs * *seconds;
+    entry.unknown += !seconds;
+  }
+}
+
+std::optional<ResultFile> reference_or_none() {
+  try {
+    return load_reference("");
+  } catch (const std::exception&) {
+    return std::nullopt;  // `run` names the problem; a listing need not stop for it
+  }
+}
+
+std::string estimate_text(const SuiteEntry& s) {
+  if (!s.seconds) return "time unknown";
+  return fmt::format("≈{}{}", format_duration(*s.seconds),
+                     s.unknown ? fmt::format(" + {} unknown", s.unknown) : "");
+}
+
+std::vector<SuiteEntry> suites(const Registry& registry) {
+  const std::optional<ResultFile> reference = reference_or_none();
   std::vector<SuiteEntry> entries;
   for (const ProfileFile& file : find_profiles(suite_dirs())) {
     SuiteEntry entry{.name = file.name,
                      .description = "",
                      .tests = 0,
+                     .seconds = std::nullopt,
+                     .unknown = 0,
                      .error = "",
                      .path = file.path,
                      .user = file.user};
@@ -58,6 +97,7 @@ std::vector<SuiteEntry> suites() {
       const Suite suite = load_suite(file.path);
       entry.description = suite.description;
       entry.tests = suite.tests.size();
+      estimate_suite(registry, suite, reference ? &*reference : nullptr, entry);
     } catch (const std::exception& e) {
       entry.error = e.what();
     }
@@ -84,10 +124,12 @@ int list_verb(const Registry& registry, bool json) {
                            {"options", std::move(options)}});
     }
     nlohmann::json suite_list = nlohmann::json::array();
-    for (const auto& s : suites())
+    for (const auto& s : suites(registry))
       suite_list.push_back({{"name", s.name},
                             {"description", s.description},
                             {"tests", s.tests},
+                            {"estimated_seconds", s.seconds ? nlohmann::json(*s.seconds) : nullptr},
+                            {"estimate_unknown_tests", s.unknown},
                             {"error", s.error},
                             {"path", s.path.string()},
                             {"user", s.user}});
@@ -106,10 +148,11 @@ int list_verb(const Registry& registry, bool json) {
                  spec.help);
   }
   fmt::print("\nSuites ({}; yours first)\n", describe_dirs(suite_dirs()));
-  for (const auto& s : suites())
+  for (const auto& s : suites(registry))
     fmt::print("  {}{}  {}\n", s.name, s.user ? " (yours)" : "",
-               s.error.empty() ? fmt::format("{} tests. {}", s.tests, s.description)
-                               : "unreadable: " + s.error);
+               s.error.empty()
+                   ? fmt::format("{} tests, {}. {}", s.tests, estimate_text(s), s.description)
+                   : "unreadable: " + s.error);
   return 0;
 }
 

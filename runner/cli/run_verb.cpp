@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "runner/cli/dry_run.h"
 #include "runner/cli/verbs.h"
 #include "runner/common/error.h"
 #include "runner/common/utc_time.h"
@@ -89,6 +90,11 @@ int run_verb(const Registry& registry, const RunArgs& args) {
   warn_if_core_types_uncertain(request.topology);
   const std::optional<ResultFile> reference = load_reference(args.reference);
   const ResultFile* ref = reference ? &*reference : nullptr;
+  if (args.dry_run) {
+    print_dry_run(tests, ref,
+                  {.profile = request.profile.name, .runs = args.runs, .warmup = args.warmup});
+    return 0;
+  }
 
   ResultFileWriter writer(args.output, args.append);  // refuses an existing file first
   SessionSettings settings = session_settings(args, tests, request.profile.name);

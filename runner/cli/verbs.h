@@ -34,6 +34,7 @@ struct RunArgs {
   bool telemetry = true;  // the sampler (runner/telemetry); --no-telemetry
   bool strict = false;    // refuse to start when the pre-flight check warns
   bool append = false;    // add the tests to an existing --output file of this machine
+  bool dry_run = false;   // print the plan and estimated times, run nothing
 };
 int run_verb(const Registry& registry, const RunArgs& args);
 // What a session takes of the run options, with the record of its planned
@@ -64,6 +65,8 @@ struct CompareArgs {
   std::string reference;
   std::string format = "text";
   std::string statistic = "mean";  // or "median"
+  std::string published;           // a review in results/published/; empty: none
+  std::string as;                  // with published: "DGX Spark=a.json,Strix Halo=b.json"
 };
 // The registry names each workload's category (the HTML report groups by it).
 int compare_verb(const Registry& registry, const CompareArgs& args);

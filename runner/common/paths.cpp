@@ -90,6 +90,10 @@ std::filesystem::path reference_dir() {
   return data_dir() / "results" / "reference";
 }
 
+std::filesystem::path published_dir() {
+  return data_dir() / "results" / "published";
+}
+
 std::filesystem::path results_dir() {
   if (const auto data = xdg_dir("XDG_DATA_HOME", ".local/share"); !data.empty())
     return data / "corebench" / "results";

@@ -42,6 +42,9 @@ std::string describe_dirs(const std::vector<ProfileDir>& dirs);
 
 std::filesystem::path reference_dir();
 
+// What reviews published (results/published/*.toml).
+std::filesystem::path published_dir();
+
 // Where `run` saves results by default: $XDG_DATA_HOME/corebench/results
 // (~/.local/share/corebench/results); ./corebench-results without a home.
 std::filesystem::path results_dir();

@@ -1,5 +1,6 @@
 // Bad input from a user: every case is one line on stderr that names the
 // problem, and exit status 2; never a crash.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -141,6 +142,52 @@ TEST(Cli, ListAndInfoAsJson) {
   const auto info = run_command({COREBENCH_BIN, "info", "--json"});
   ASSERT_EQ(info.exit_code, 0);
   EXPECT_GE(nlohmann::json::parse(info.out)["logical_cpus"].get<int>(), 1);
+}
+
+TEST(Cli, DryRunListsEveryEntryAndRunsNothing) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("corebench-dry-" + std::to_string(getpid()));
+  const auto output = dir / "never.json";
+  const auto result = run_command(
+      {COREBENCH_BIN, "run", "signal65-2026", "--dry-run", "--output", output.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("10 tests planned"), std::string::npos) << result.out;
+  for (int row = 1; row <= 10; ++row)
+    EXPECT_NE(result.out.find(fmt::format("\n{} ", row)), std::string::npos) << row;
+  EXPECT_NE(result.out.find("Estimated: "), std::string::npos) << result.out;
+  EXPECT_FALSE(std::filesystem::exists(output));
+  const auto list = run_command({COREBENCH_BIN, "list", "--json"});
+  for (const auto& suite : nlohmann::json::parse(list.out)["suites"])
+    EXPECT_TRUE(suite.contains("estimated_seconds")) << suite.dump();
+}
+
+TEST(Cli, BadPublishedInput) {
+  const std::string one = std::string(COREBENCH_TEST_DATA) + "/fixtures/results/report-1.json";
+  const std::string two = std::string(COREBENCH_TEST_DATA) + "/fixtures/results/report-2.json";
+  const std::string both = "DGX Spark=" + one + ",Strix Halo=" + two;
+  const std::vector<BadInput> cases = {
+      {{"compare", one, two, "--published", "nosuch", "--as", both}, "no review 'nosuch'"},
+      {{"compare", one, two, "--published", "signal65-2026", "--as", "Mac=" + one},
+       "'Mac' is not a machine of signal65-2026 (its machines: DGX Spark, Strix Halo"},
+      {{"compare", one, two, "--published", "signal65-2026", "--as", "DGX Spark=" + one},
+       "report-2.json: not in --as"},
+      {{"compare", one, "--published", "signal65-2026", "--as", both},
+       "report-2.json is not one of the files to compare"},
+      {{"compare", one, two, "--published", "signal65-2026", "--as", "DGX Spark"},
+       "'DGX Spark' is not MACHINE=FILE"},
+      {{"compare", one, two, "--published", "signal65-2026"}, "--as"},
+      {{"compare", one, two, "--as", both}, "--published"},
+      {{"compare", one, two, "--published", "signal65-2026", "--as", both, "--format", "html"},
+       "--format html is not offered"},
+  };
+  for (const auto& bad : cases) expect_one_line_error(bad);
+  // The two fixtures share no test with the review: every published result
+  // is named as not measured.
+  const auto fine = run_command(
+      {COREBENCH_BIN, "compare", one, two, "--published", "signal65-2026", "--as", both});
+  EXPECT_EQ(fine.exit_code, 0) << fine.err;
+  EXPECT_NE(fine.out.find("agrees on 0 of 0 tests"), std::string::npos) << fine.out;
+  EXPECT_NE(fine.out.find("not measured: LULESH"), std::string::npos) << fine.out;
 }
 
 }  // namespace

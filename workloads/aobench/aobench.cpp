@@ -119,6 +119,15 @@ WorkloadEntry make_aobench_entry() {
           "bound worked out for the run's size and sample counts: the noise its rays allow (a "
           "correct picture fails with probability 3e-7), the aliasing its sample grid allows at "
           "edges, and the reference's own error"};
+  info.work_scale =
+      WorkScale{.options = {"size", "subsamples", "ao-samples"},
+                .of = [](const OptionValues& options) -> std::optional<double> {
+                  const auto squared = [&](const char* name) {
+                    const auto n = static_cast<double>(options.integer(name));
+                    return n * n;
+                  };
+                  return squared("size") * squared("subsamples") * squared("ao-samples");
+                }};
   return {std::move(info), [] { return std::unique_ptr<Workload>(std::make_unique<AoBench>()); }};
 }
 

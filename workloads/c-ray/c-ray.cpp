@@ -178,6 +178,12 @@ WorkloadEntry make_c_ray_entry() {
           "to "
           "160x90 has a PSNR of at least 35 dB (25 dB below 16 samples per 160x90 pixel) against a "
           "stored reference that c-ray-fast 2.0's own picture matches to 48 dB"};
+  info.work_scale =
+      WorkScale{.options = {"resolution", "rays"},
+                .of = [](const OptionValues& options) -> std::optional<double> {
+                  const cray::Resolution size = cray::parse_resolution(options.text("resolution"));
+                  return static_cast<double>(size.width) * size.height * options.integer("rays");
+                }};
   return {std::move(info), [] { return std::unique_ptr<Workload>(std::make_unique<CRay>()); }};
 }
 

@@ -41,6 +41,12 @@ WorkloadEntry make_compile_entry() {
           "the linked program prints the checksum the generator computed in advance; a compile or "
           "link error fails the test with the compiler's message",
   };
+  // The sizes' CPU times as the option's help gives them.
+  info.work_scale = WorkScale{.options = {"size"},
+                              .of = [](const OptionValues& options) -> std::optional<double> {
+                                const std::string& size = options.text("size");
+                                return size == "small" ? 10 : size == "medium" ? 120 : 480;
+                              }};
   return {std::move(info),
           [] { return std::unique_ptr<Workload>(new compile::CompileWorkload()); }};
 }

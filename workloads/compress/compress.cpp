@@ -37,6 +37,10 @@ WorkloadEntry make_compress_entry() {
           "every chunk round-trips byte-exact with the CRC-32 of the original; the "
           "compression ratio lies in the band measured for the corpus and level",
   };
+  info.work_scale = WorkScale{.options = {"size"},
+                              .of = [](const OptionValues& options) -> std::optional<double> {
+                                return static_cast<double>(options.bytes("size"));
+                              }};
   return {std::move(info),
           [] { return std::unique_ptr<Workload>(new compress::CompressWorkload()); }};
 }

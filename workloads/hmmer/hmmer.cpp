@@ -83,6 +83,10 @@ WorkloadEntry make_hmmer_entry() {
           "log10)",
       .check = check_together,
   };
+  info.work_scale = WorkScale{.options = {"count"},
+                              .of = [](const OptionValues& options) -> std::optional<double> {
+                                return given_number(options, "count");
+                              }};
   return {std::move(info), [] { return std::unique_ptr<Workload>(new hmmer::HmmerWorkload()); }};
 }
 

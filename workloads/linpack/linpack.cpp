@@ -134,6 +134,13 @@ WorkloadEntry make_linpack_entry() {
   info.verification =
       "HPL scaled residual ||Ax-b||_inf / (eps (||A||_inf ||x||_inf + ||b||_inf) n) < 16, with A "
       "and b regenerated from the seed";
+  // LU's flops grow as n^3.
+  info.work_scale =
+      WorkScale{.options = {"n"}, .of = [](const OptionValues& options) -> std::optional<double> {
+                  const std::optional<double> n = given_number(options, "n");
+                  if (!n) return std::nullopt;
+                  return *n * *n * *n;
+                }};
   return {std::move(info), [] { return std::unique_ptr<Workload>(std::make_unique<Linpack>()); }};
 }
 

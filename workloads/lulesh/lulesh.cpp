@@ -96,6 +96,15 @@ WorkloadEntry make_lulesh_entry() {
   info.check = [](const OptionValues& options) {
     lulesh::Regions::check(region_settings(options));
   };
+  // Zones times cycles; "auto" cycles (to the stop time) are LULESH's to count.
+  info.work_scale = WorkScale{.options = {"size", "iterations"},
+                              .of = [](const OptionValues& options) -> std::optional<double> {
+                                const std::optional<double> cycles =
+                                    given_number(options, "iterations");
+                                if (!cycles) return std::nullopt;
+                                const auto edge = static_cast<double>(options.integer("size"));
+                                return edge * edge * edge * *cycles;
+                              }};
   return {std::move(info), [] { return std::unique_ptr<Workload>(new Lulesh()); }};
 }
 

@@ -26,6 +26,10 @@ WorkloadEntry make_sysbench_entry() {
           "every event's prime count equals pi(max-prime - 1) - 1 from a sieve of "
           "Eratosthenes (1228 for 10000)",
   };
+  info.work_scale = WorkScale{.options = {"events"},
+                              .of = [](const OptionValues& options) -> std::optional<double> {
+                                return given_number(options, "events");
+                              }};
   return {std::move(info),
           [] { return std::unique_ptr<Workload>(new sysbench::SysbenchWorkload()); }};
 }

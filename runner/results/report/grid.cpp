@@ -21,7 +21,28 @@ std::string cell_text(const Cell& cell) {
   return text;
 }
 
+std::string escape_markdown(const std::string& text) {
+  std::string escaped;
+  for (char c : text) escaped += c == '|' ? std::string("\\|") : std::string(1, c);
+  return escaped;
+}
+
 }  // namespace
+
+void write_markdown_table(const std::vector<std::vector<std::string>>& grid,
+                          std::size_t left_columns, std::ostream& out) {
+  for (std::size_t r = 0; r < grid.size(); ++r) {
+    out << "|";
+    for (const auto& cell : grid[r]) out << " " << escape_markdown(cell) << " |";
+    out << "\n";
+    if (r == 0) {
+      out << "|";
+      for (std::size_t i = 0; i < grid[r].size(); ++i)
+        out << (i < left_columns ? " --- |" : " ---: |");
+      out << "\n";
+    }
+  }
+}
 
 std::string multiplier_text(const Multiplier& m) {
   const std::string interval = format_interval(m);

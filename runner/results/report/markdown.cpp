@@ -5,36 +5,16 @@
 namespace corebench {
 namespace {
 
-std::string escape_cell(const std::string& text) {
-  std::string escaped;
-  for (char c : text) escaped += c == '|' ? std::string("\\|") : std::string(1, c);
-  return escaped;
-}
-
 class MarkdownReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
-    write_table(comparison_grid(table), out);
+    write_markdown_table(comparison_grid(table), 2, out);
     const auto power = power_grid(table, table.columns);
     if (power.empty()) return;
     out << "\n";
-    write_table(power, out);
+    write_markdown_table(power, 2, out);
     out << "\n" << power_legend(table) << "\n";
     for (const auto& note : throttle_notes(table, table.columns)) out << "\n- " << note << "\n";
-  }
-
- private:
-  static void write_table(const std::vector<std::vector<std::string>>& grid, std::ostream& out) {
-    for (std::size_t r = 0; r < grid.size(); ++r) {
-      out << "|";
-      for (const auto& cell : grid[r]) out << " " << escape_cell(cell) << " |";
-      out << "\n";
-      if (r == 0) {
-        out << "|";
-        for (std::size_t i = 0; i < grid[r].size(); ++i) out << (i < 2 ? " --- |" : " ---: |");
-        out << "\n";
-      }
-    }
   }
 };
 
