@@ -5,6 +5,7 @@
 #include "runner/common/paths.h"
 #include "runner/machine/cpu_set_expression.h"
 #include "runner/machine/topology.h"
+#include "runner/results/published.h"
 
 namespace corebench {
 namespace {
@@ -80,12 +81,14 @@ Words profile_names(const std::vector<ProfileDir>& dirs) {
   return names;
 }
 
-// The values of an option by what it is: CPU sets, machine profiles, the
+// The values of an option by what it is: CPU sets, machine profiles,
+// reviews, the
 // choices of its check; nothing for a number or a file.
 Words option_values(const CLI::Option& option) {
   const std::string name = option.get_lnames().empty() ? "" : option.get_lnames().front();
   if (name == "cpus") return cpu_set_names();
   if (name == "profile") return profile_names(machine_profile_dirs());
+  if (name == "published") return published_names();
   return member_values(option);
 }
 

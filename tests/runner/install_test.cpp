@@ -112,7 +112,8 @@ TEST(DataDir, ABinaryWithoutDataBesideItReadsCorebenchDataDir) {
       {"COREBENCH_DATA_DIR=" + data.string(), "XDG_CONFIG_HOME=", "HOME=" + data.string()});
   fs::remove_all(data);
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_NE(list.out.find("  given  1 tests, time unknown. from the data dir"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("  given  1 tests, time unknown. from the data dir"), std::string::npos)
+      << list.out;
   EXPECT_EQ(list.out.find("  quick  "), std::string::npos) << list.out;
 }
 
@@ -171,6 +172,9 @@ TEST_F(Completion, VerbsWorkloadsOptionsAndCpuSets) {
   const auto cpus = complete("corebench run --cpus ");
   EXPECT_TRUE(has(cpus, "all") && has(cpus, "smt-primary")) << cpus.size();
   EXPECT_TRUE(has(complete("corebench run --profile "), "generic"));
+  EXPECT_TRUE(has(run, "signal65-2026"));
+  EXPECT_EQ(complete("corebench compare a.json --published sig"),
+            (std::vector<std::string>{"signal65-2026"}));
   EXPECT_EQ(complete("corebench compare a.json --format ma"),
             (std::vector<std::string>{"markdown"}));
   // A spec goes on within one corebench word; bash replaces the piece after

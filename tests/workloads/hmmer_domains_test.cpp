@@ -83,7 +83,7 @@ TEST(HmmerDomains, TwoPlantedDomainsAreTwoEnvelopesAroundThem) {
     EXPECT_GT(d.domains[i].score, 20);
     EXPECT_GE(d.domains[i].bias, 0);
   }
-  EXPECT_GT(sequence_bias(d.domains), 0);
+  EXPECT_GT(sequence_bias(d), 0);
 }
 
 TEST(HmmerBiasFilter, SeesTheModelsCompositionAndNotTheBackground) {

@@ -68,10 +68,12 @@ void expect_same_hits(const Table& ours, const Table& theirs) {
     const Row& our = ours.at(key);
     // Scores and biases are printed to 0.1 bits; HMMER's Forward and
     // Backward are single precision, ours double. Where hmmsearch
-    // clustered tracebacks the null2 biases differ by up to ~1.4 bits
-    // (the docs' "What differs"), so there this is only a bound.
+    // clustered tracebacks, null2 and the envelopes' ends come from 200
+    // sampled paths, and ours are drawn from another random stream: the
+    // sequence's bias then differs by up to 0.2 bits here, a domain's
+    // score (its envelope's ends) by up to 0.6.
     const bool clustered = their.clustered > 0;
-    const double sequence_bits = clustered ? 2.0 : 0.11, domain_bits = clustered ? 1.0 : 0.11;
+    const double sequence_bits = clustered ? 0.3 : 0.11, domain_bits = clustered ? 0.7 : 0.11;
     EXPECT_NEAR(our.score, their.score, sequence_bits);
     EXPECT_NEAR(our.bias, their.bias, sequence_bits);
     EXPECT_NEAR(our.best_score, their.best_score, domain_bits);

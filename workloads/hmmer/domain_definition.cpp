@@ -68,30 +68,37 @@ bool is_multidomain(const std::vector<double>& starts, const std::vector<double>
 }
 
 // The envelope's Forward score alone (unihit, the target's whole length
-// setting its loops) and its null2 correction.
-Domain rescore(const Hmm& hmm, const Sequence& target, Region r, double& cells) {
+// setting its loops) and its null2 correction: the sum of `null2`
+// ([i], 1-based, log odds) over it. Unless clustering set them
+// (`null2_given`), the envelope's own expected state use sets them first.
+Domain rescore(const Hmm& hmm, const Sequence& target, Region r, bool null2_given,
+               std::vector<double>& null2_scores, double& cells) {
   SearchProfile profile = make_search_profile(hmm, target.length());
   profile.special = unihit_special_moves(target.length());
   const int length = r.end - r.start + 1;
   const Posteriors p = decode(profile, target.residues.data() + (r.start - 1), length);
   cells += 2.0 * hmm.length() * length;
-  // null2: the envelope's expected emission odds, each state weighted by
-  // the residues it is expected to emit there.
-  std::array<double, kCodes> null2{};
-  for (int x = 0; x < kCodes; ++x) {
-    double odds = p.flank_use;
-    for (int k = 1; k <= hmm.length(); ++k) {
-      const auto kk = static_cast<std::size_t>(k);
-      odds += p.match_use[kk] * std::exp(profile.match[kk][x]) + p.insert_use[kk];
+  if (!null2_given) {
+    // null2: the envelope's expected emission odds, each state weighted by
+    // the residues it is expected to emit there.
+    std::array<double, kCodes> null2{};
+    for (int x = 0; x < kCodes; ++x) {
+      double odds = p.flank_use;
+      for (int k = 1; k <= hmm.length(); ++k) {
+        const auto kk = static_cast<std::size_t>(k);
+        odds += p.match_use[kk] * std::exp(profile.match[kk][x]) + p.insert_use[kk];
+      }
+      null2[static_cast<std::size_t>(x)] = odds / length;
     }
-    null2[static_cast<std::size_t>(x)] = odds / length;
+    for (int i = r.start; i <= r.end; ++i)
+      null2_scores[static_cast<std::size_t>(i)] =
+          std::log(null2[target.residues[static_cast<std::size_t>(i) - 1]]);
   }
   Domain d;
   d.start = r.start;
   d.end = r.end;
   d.envelope = p.forward;
-  for (int i = r.start; i <= r.end; ++i)
-    d.correction += std::log(null2[target.residues[static_cast<std::size_t>(i) - 1]]);
+  for (int i = r.start; i <= r.end; ++i) d.correction += null2_scores[static_cast<std::size_t>(i)];
   const int n = target.length();
   const double flanks = (n - length) * std::log(static_cast<double>(n) / (n + 3));
   const double bias = mixed_bias(d.correction);
@@ -111,25 +118,30 @@ DomainDefinition define_domains(const Hmm& hmm, const Sequence& target, std::uin
   result.cells += 2.0 * hmm.length() * n;
   result.forward = p.forward;
   const auto starts = running_total(p.starts), ends = running_total(p.ends);
+  // Residues outside every region keep null2 odds 1.
+  std::vector<double> null2(static_cast<std::size_t>(n) + 1, 0.0);
   for (const Region& r : find_regions(p, n, thresholds)) {
     ++result.regions;
     if (!is_multidomain(starts, ends, r, thresholds)) {
-      result.domains.push_back(rescore(hmm, target, r, result.cells));
+      result.domains.push_back(rescore(hmm, target, r, false, null2, result.cells));
       continue;
     }
     ++result.multidomain_regions;
-    for (const Envelope& e : cluster_region(profile, target, r.start, r.end, seed, result.cells)) {
+    const RegionClusters clusters =
+        cluster_region(profile, target, r.start, r.end, seed, result.cells);
+    std::copy(clusters.null2.begin(), clusters.null2.end(),
+              null2.begin() + static_cast<std::ptrdiff_t>(r.start));
+    for (const Envelope& e : clusters.envelopes) {
       ++result.split_envelopes;
-      result.domains.push_back(rescore(hmm, target, {e.start, e.end}, result.cells));
+      result.domains.push_back(rescore(hmm, target, {e.start, e.end}, true, null2, result.cells));
     }
   }
+  for (const double score : null2) result.null2 += score;
   return result;
 }
 
-double sequence_bias(const std::vector<Domain>& domains) {
-  double correction = 0;
-  for (const Domain& d : domains) correction += d.correction;
-  return mixed_bias(correction);
+double sequence_bias(const DomainDefinition& definition) {
+  return mixed_bias(definition.null2);
 }
 
 }  // namespace corebench::hmmer

@@ -28,6 +28,9 @@ struct Domain {
 struct DomainDefinition {
   std::vector<Domain> domains;
   double forward = 0;  // the whole target's Forward score (double precision), nats
+  // null2 log odds summed over the residues: each envelope's of a
+  // one-domain region, each clustered region's from its tracebacks; nats.
+  double null2 = 0;
   int regions = 0;
   int multidomain_regions = 0;  // split by stochastic traceback clustering
   int split_envelopes = 0;      // the envelopes those regions were split into
@@ -48,8 +51,8 @@ struct RegionThresholds {
 DomainDefinition define_domains(const Hmm& hmm, const Sequence& target, std::uint64_t seed,
                                 const RegionThresholds& thresholds = {});
 
-// The sequence's bias (null2 over all its envelopes, mixed with null1 at
-// HMMER's prior omega = 1/256), nats, given its domains.
-double sequence_bias(const std::vector<Domain>& domains);
+// The sequence's bias (its null2 scores, mixed with null1 at HMMER's prior
+// omega = 1/256), nats.
+double sequence_bias(const DomainDefinition& definition);
 
 }  // namespace corebench::hmmer

@@ -1,6 +1,7 @@
 #include "workloads/hmmer/region_clustering.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -38,11 +39,15 @@ class Traceback {
   Traceback(const Odds& o, const ForwardMatrix& f, int n, SplitMix64& random)
       : o_(o), f_(f), n_(n), random_(random) {}
 
-  void sample(int index, int offset, std::vector<SampledDomain>& out) {
+  // Appends the sample's domains to `out` and what each emitted to
+  // `emitted`, in the same order (the last domain of the sequence first).
+  void sample(int index, int offset, std::vector<SampledDomain>& out,
+              std::vector<DomainEmissions>& emitted) {
     State state = State::C;
     int r = n_, k = 0;
     SampledDomain domain;
     domain.sample = index;
+    DomainEmissions emissions{.per_node = std::vector<int>(f_.columns, 0)};
     while (state != State::N) {
       switch (state) {
         case State::C:
@@ -53,14 +58,20 @@ class Traceback {
           domain.model_end = k;
           break;
         case State::M:
+          ++emissions.per_node[static_cast<std::size_t>(k)];
           state = into_match(r, k);
           if (state == State::B) {
             domain.start = r + 1 + offset;
             domain.model_start = k;
             out.push_back(domain);
+            emitted.push_back(emissions);
+            emissions = {.per_node = std::vector<int>(f_.columns, 0)};
           }
           break;
-        case State::I: state = into_insert(r, k); break;
+        case State::I:
+          ++emissions.per_node[static_cast<std::size_t>(k)];
+          state = into_insert(r, k);
+          break;
         case State::D: state = into_delete(r, k); break;
         case State::B:
           state = weigh({f_.x[row(r)].n, f_.x[row(r)].j}) == 0 ? State::N : State::J;
@@ -179,6 +190,32 @@ Envelope envelope_of(const std::vector<const SampledDomain*>& members, double mi
   return e;
 }
 
+// Adds one sample's null2 odds to `sums` ([i - start] over the region):
+// inside each of its domains the domain's expected emission odds, 1
+// outside them.
+void add_sample_null2(const Odds& o, const Sequence& target, int start,
+                      const std::vector<SampledDomain>& domains,
+                      const std::vector<DomainEmissions>& emitted, std::size_t first,
+                      std::vector<double>& sums) {
+  std::vector<double> odds(sums.size(), 1.0);
+  for (std::size_t d = first; d < domains.size(); ++d) {
+    const DomainEmissions& e = emitted[d - first];
+    std::array<double, kCodes> null2{};
+    for (int x = 0; x < kCodes; ++x) {
+      double sum = 0;
+      for (std::size_t k = 1; k < e.per_node.size(); ++k)
+        sum += e.per_node[k] * o.match[k][static_cast<std::size_t>(x)];
+      null2[static_cast<std::size_t>(x)] = sum / (domains[d].end - domains[d].start + 1);
+    }
+    // As hmmsearch's region_trace_ensemble, the domain's first residue
+    // keeps the odds of residues outside domains.
+    for (int i = domains[d].start + 1; i <= domains[d].end; ++i)
+      odds[static_cast<std::size_t>(i - start)] =
+          null2[target.residues[static_cast<std::size_t>(i) - 1]];
+  }
+  for (std::size_t i = 0; i < sums.size(); ++i) sums[i] += odds[i];
+}
+
 }  // namespace
 
 std::vector<int> link_domains(const std::vector<SampledDomain>& domains, double min_overlap) {
@@ -194,9 +231,9 @@ std::vector<int> link_domains(const std::vector<SampledDomain>& domains, double 
   return cluster;
 }
 
-std::vector<Envelope> cluster_region(const SearchProfile& profile, const Sequence& target,
-                                     int start, int end, std::uint64_t seed, double& cells,
-                                     const ClusteringSettings& settings) {
+RegionClusters cluster_region(const SearchProfile& profile, const Sequence& target, int start,
+                              int end, std::uint64_t seed, double& cells,
+                              const ClusteringSettings& settings) {
   const int n = end - start + 1;
   const Odds o = odds_of(profile);
   const ForwardMatrix f = forward_matrix(o, target.residues.data() + (start - 1), n);
@@ -204,11 +241,19 @@ std::vector<Envelope> cluster_region(const SearchProfile& profile, const Sequenc
   SplitMix64 random(seed ^ (static_cast<std::uint64_t>(start) * 0x9e3779b97f4a7c15ull));
   Traceback traceback(o, f, n, random);
   std::vector<SampledDomain> domains;
-  for (int s = 0; s < settings.samples; ++s) traceback.sample(s, start - 1, domains);
+  std::vector<double> null2_sums(static_cast<std::size_t>(n), 0.0);
+  for (int s = 0; s < settings.samples; ++s) {
+    const std::size_t first = domains.size();
+    std::vector<DomainEmissions> emitted;
+    traceback.sample(s, start - 1, domains, emitted);
+    add_sample_null2(o, target, start, domains, emitted, first, null2_sums);
+  }
+  RegionClusters result;
+  for (const double sum : null2_sums) result.null2.push_back(std::log(sum / settings.samples));
   const std::vector<int> cluster = link_domains(domains, settings.min_overlap);
   std::map<int, std::vector<const SampledDomain*>> members;
   for (std::size_t i = 0; i < domains.size(); ++i) members[cluster[i]].push_back(&domains[i]);
-  std::vector<Envelope> envelopes;
+  std::vector<Envelope>& envelopes = result.envelopes;
   for (const auto& [id, list] : members) {
     std::set<int> samples;
     for (const SampledDomain* d : list) samples.insert(d->sample);
@@ -217,7 +262,7 @@ std::vector<Envelope> cluster_region(const SearchProfile& profile, const Sequenc
   }
   std::sort(envelopes.begin(), envelopes.end(),
             [](const Envelope& a, const Envelope& b) { return a.start < b.start; });
-  return envelopes;
+  return result;
 }
 
 }  // namespace corebench::hmmer

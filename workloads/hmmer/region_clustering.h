@@ -3,7 +3,9 @@
 // user guide, "domain definition"; Eddy 2011). Tracebacks are sampled
 // from the region's Forward matrix, the domains they pass through are
 // clustered by overlap, and each cluster seen in enough samples becomes
-// one envelope, rescored alone afterwards as any other.
+// one envelope, rescored alone afterwards as any other. The same samples
+// give the region its null2 model residue by residue (HMMER's null2 by
+// trace), which the envelopes' bias corrections and the sequence's use.
 #pragma once
 
 #include <cstdint>
@@ -31,15 +33,30 @@ struct SampledDomain {
   int sample = 0;
 };
 
+// The residues one sampled domain's states emitted, by node: its null2
+// model is their emission odds, each node weighted by its residues.
+// hmmsearch counts a residue of insert state k as one of match state k
+// (p7_Null2_ByTrace); so, for its bias figures, does this.
+struct DomainEmissions {
+  std::vector<int> per_node;  // [k]
+};
+
 struct Envelope {
   int start = 0, end = 0;  // 1-based, inclusive, in the whole target
 };
 
-// The envelopes of region [start, end] of `target`, by their start.
+struct RegionClusters {
+  std::vector<Envelope> envelopes;  // by their start
+  // [i - start]: log of the null2 odds of residue i averaged over the
+  // samples, a sample with no domain over i counting odds 1 there; nats.
+  std::vector<double> null2;
+};
+
+// The envelopes of region [start, end] of `target` and its null2 scores.
 // `profile` is the multihit search profile for the target's length.
-std::vector<Envelope> cluster_region(const SearchProfile& profile, const Sequence& target,
-                                     int start, int end, std::uint64_t seed, double& cells,
-                                     const ClusteringSettings& settings = {});
+RegionClusters cluster_region(const SearchProfile& profile, const Sequence& target, int start,
+                              int end, std::uint64_t seed, double& cells,
+                              const ClusteringSettings& settings = {});
 
 // Single-linkage clusters of `domains` (a cluster number per domain).
 std::vector<int> link_domains(const std::vector<SampledDomain>& domains, double min_overlap);

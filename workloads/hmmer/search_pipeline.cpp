@@ -67,7 +67,7 @@ Hit score_hit(const Hmm& hmm, const Sequence& target, std::size_t index, double 
   hit.multidomain_regions = definition.multidomain_regions;
   hit.split_envelopes = definition.split_envelopes;
   const double null1 = null_score(n);
-  const double bias = sequence_bias(definition.domains);
+  const double bias = sequence_bias(definition);
   double before = (forward - null1) / std::numbers::ln2;
   double score = (forward - null1 - bias) / std::numbers::ln2;
   // The sum of the domains that stay positive once corrected, with the
