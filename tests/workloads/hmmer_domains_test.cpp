@@ -52,7 +52,8 @@ TEST(HmmerDecoding, ForwardAndBackwardAgreeWithTheGenericForward) {
     std::vector<int> ends;
     const Sequence s = with_domains(library[i], 3 * library[i].length() + 60, {31}, ends, 5 + i);
     const SearchProfile profile = make_search_profile(library[i], s.length());
-    const Posteriors p = decode(profile, s.residues.data(), s.length());
+    ForwardMatrix workspace;
+    const Posteriors p = decode(profile, s.residues.data(), s.length(), workspace);
     EXPECT_NEAR(p.forward, generic_forward(profile, s.residues), 1e-9);
     EXPECT_NEAR(p.backward, p.forward, 1e-9);
     // Every residue is emitted by some state: the expected uses add up.
@@ -73,7 +74,8 @@ TEST(HmmerDomains, TwoPlantedDomainsAreTwoEnvelopesAroundThem) {
   std::vector<int> ends;
   const std::vector<int> starts = {101, 2 * hmm.length() + 401};
   const Sequence s = with_domains(hmm, 3 * hmm.length() + 600, starts, ends, 17);
-  const DomainDefinition d = define_domains(hmm, s, 5);
+  ForwardMatrix workspace;
+  const DomainDefinition d = define_domains(hmm, s, 5, workspace);
   ASSERT_EQ(d.domains.size(), 2u) << hmm.name << " M=" << hmm.length();
   for (std::size_t i = 0; i < 2; ++i) {
     SCOPED_TRACE(i);

@@ -243,6 +243,28 @@ std::string fasta_error(const std::string& text) {
   return "no error";
 }
 
+// The calibration sequences' residues, drawn by the guide table, are the
+// ones the plain walk over the background frequencies picks, draw for draw.
+TEST(HmmerSequences, RandomResiduesAreTheWalksPicks) {
+  std::uint64_t state = 12345;
+  SplitMix64 draws(state);
+  std::vector<std::uint8_t> residues;
+  random_residues(state, 1'000'000, residues);
+  const Frequencies& f = background_frequencies();
+  std::array<int, kResidues> seen{};
+  for (std::size_t i = 0; i < residues.size(); ++i) {
+    double u = draws.uniform();
+    int x = 0;
+    while (x < kResidues - 1 && u >= f[static_cast<std::size_t>(x)])
+      u -= f[static_cast<std::size_t>(x++)];
+    ASSERT_EQ(residues[i], x) << "draw " << i;
+    ++seen[static_cast<std::size_t>(x)];
+  }
+  for (int x = 0; x < kResidues; ++x)
+    EXPECT_NEAR(seen[static_cast<std::size_t>(x)] / 1e6, f[static_cast<std::size_t>(x)], 0.002)
+        << x;
+}
+
 TEST(HmmerFormats, FastaReadsAndRefusesWithFileAndLine) {
   std::istringstream in(">one first\nACDE\nfgh*\n>two\nXBZ\n");
   const auto sequences = read_fasta(in, "ok.fa");

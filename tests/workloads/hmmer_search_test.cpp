@@ -211,7 +211,8 @@ TEST(HmmerSearch, TandemDomainsAreSplitAsHmmsearchSplitsThem) {
     SCOPED_TRACE(key.first);
     ASSERT_EQ(theirs.count(key), 1u);
     const Row& their = theirs.at(key);
-    const DomainDefinition d = define_domains(hmm, tandem[t], 1000 + t);
+    ForwardMatrix workspace;
+    const DomainDefinition d = define_domains(hmm, tandem[t], 1000 + t, workspace);
     EXPECT_EQ(d.regions, their.regions);
     EXPECT_EQ(d.multidomain_regions, their.clustered);
     EXPECT_EQ(static_cast<int>(d.domains.size()), their.envelopes);

@@ -72,11 +72,11 @@ bool is_multidomain(const std::vector<double>& starts, const std::vector<double>
 // ([i], 1-based, log odds) over it. Unless clustering set them
 // (`null2_given`), the envelope's own expected state use sets them first.
 Domain rescore(const Hmm& hmm, const Sequence& target, Region r, bool null2_given,
-               std::vector<double>& null2_scores, double& cells) {
+               std::vector<double>& null2_scores, ForwardMatrix& workspace, double& cells) {
   SearchProfile profile = make_search_profile(hmm, target.length());
   profile.special = unihit_special_moves(target.length());
   const int length = r.end - r.start + 1;
-  const Posteriors p = decode(profile, target.residues.data() + (r.start - 1), length);
+  const Posteriors p = decode(profile, target.residues.data() + (r.start - 1), length, workspace);
   cells += 2.0 * hmm.length() * length;
   if (!null2_given) {
     // null2: the envelope's expected emission odds, each state weighted by
@@ -110,11 +110,11 @@ Domain rescore(const Hmm& hmm, const Sequence& target, Region r, bool null2_give
 }  // namespace
 
 DomainDefinition define_domains(const Hmm& hmm, const Sequence& target, std::uint64_t seed,
-                                const RegionThresholds& thresholds) {
+                                ForwardMatrix& workspace, const RegionThresholds& thresholds) {
   DomainDefinition result;
   const int n = target.length();
   const SearchProfile profile = make_search_profile(hmm, n);
-  const Posteriors p = decode(profile, target.residues.data(), n);
+  const Posteriors p = decode(profile, target.residues.data(), n, workspace);
   result.cells += 2.0 * hmm.length() * n;
   result.forward = p.forward;
   const auto starts = running_total(p.starts), ends = running_total(p.ends);
@@ -123,17 +123,18 @@ DomainDefinition define_domains(const Hmm& hmm, const Sequence& target, std::uin
   for (const Region& r : find_regions(p, n, thresholds)) {
     ++result.regions;
     if (!is_multidomain(starts, ends, r, thresholds)) {
-      result.domains.push_back(rescore(hmm, target, r, false, null2, result.cells));
+      result.domains.push_back(rescore(hmm, target, r, false, null2, workspace, result.cells));
       continue;
     }
     ++result.multidomain_regions;
     const RegionClusters clusters =
-        cluster_region(profile, target, r.start, r.end, seed, result.cells);
+        cluster_region(profile, target, r.start, r.end, seed, workspace, result.cells);
     std::copy(clusters.null2.begin(), clusters.null2.end(),
               null2.begin() + static_cast<std::ptrdiff_t>(r.start));
     for (const Envelope& e : clusters.envelopes) {
       ++result.split_envelopes;
-      result.domains.push_back(rescore(hmm, target, {e.start, e.end}, true, null2, result.cells));
+      result.domains.push_back(
+          rescore(hmm, target, {e.start, e.end}, true, null2, workspace, result.cells));
     }
   }
   for (const double score : null2) result.null2 += score;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "workloads/hmmer/hmm.h"
+#include "workloads/hmmer/posterior_decoding.h"
 #include "workloads/hmmer/sequence.h"
 
 namespace corebench::hmmer {
@@ -47,9 +48,10 @@ struct RegionThresholds {
   double rt1 = 0.25, rt2 = 0.10, rt3 = 0.20;
 };
 
-// `seed` seeds the tracebacks sampled in multi-domain regions.
+// `seed` seeds the tracebacks sampled in multi-domain regions; `workspace`
+// holds each Forward matrix in turn (posterior_decoding.h).
 DomainDefinition define_domains(const Hmm& hmm, const Sequence& target, std::uint64_t seed,
-                                const RegionThresholds& thresholds = {});
+                                ForwardMatrix& workspace, const RegionThresholds& thresholds = {});
 
 // The sequence's bias (its null2 scores, mixed with null1 at HMMER's prior
 // omega = 1/256), nats.

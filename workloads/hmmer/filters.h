@@ -9,19 +9,22 @@
 #include <vector>
 
 #include "workloads/hmmer/generic_dp.h"
+#include "workloads/hmmer/posterior_decoding.h"
 #include "workloads/hmmer/striped_profile.h"
 #include "workloads/hmmer/vector128.h"
 
 namespace corebench::hmmer {
 
-// The DP rows a filter keeps, reused from call to call by one thread: in
-// stripe order as plain numbers (vectors are loaded and stored), which
-// keeps the bare intrinsic types out of containers.
+// The DP storage one search thread reuses from call to call: the filters'
+// rows, in stripe order as plain numbers (vectors are loaded and stored),
+// which keeps the bare intrinsic types out of containers; and domain
+// definition's Forward matrix.
 template <typename V>
 struct FilterRows {
   std::vector<std::uint8_t> msv;
   std::vector<std::int16_t> vit_m, vit_i, vit_d;
   std::vector<float> fwd_m, fwd_i, fwd_d;
+  ForwardMatrix decoding;
 };
 
 template <typename V>

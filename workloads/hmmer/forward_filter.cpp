@@ -1,7 +1,8 @@
 // Forward in float odds, each row rescaled when E grows large (the scale
 // factors' logs summed), as HMMER's Forward filter does. Delete paths
-// that cross from one lane to the next cannot be cut short in a sum: all
-// lanes - 1 crossings are added after the row.
+// that cross from one lane to the next are added after the row, up to
+// lanes - 1 crossings; as in hmmsearch, a crossing that changed no cell
+// ends them, since every later one adds less still.
 #include <cmath>
 
 #include "workloads/hmmer/filters.h"
@@ -16,10 +17,15 @@ template <typename V>
 void crossing_deletes(typename V::F32 carry, float* d, const float* dd, int q_count, int lanes) {
   for (int pass = 1; pass < lanes; ++pass) {
     carry = V::shift_f32(carry);
+    bool changed = false;
     for (int q = 0; q < q_count; ++q) {
-      V::store_f32(d + q * lanes, V::add_f32(V::load_f32(d + q * lanes), carry));
+      const auto before = V::load_f32(d + q * lanes);
+      const auto after = V::add_f32(before, carry);
+      changed |= V::any_greater_f32(after, before);
+      V::store_f32(d + q * lanes, after);
       carry = V::mul_f32(carry, V::load_f32(dd + q * lanes));
     }
+    if (!changed) return;
   }
 }
 

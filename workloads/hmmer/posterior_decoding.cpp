@@ -50,13 +50,17 @@ Odds odds_of(const SearchProfile& p) {
   return o;
 }
 
-ForwardMatrix forward_matrix(const Odds& o, const std::uint8_t* seq, int n) {
-  ForwardMatrix f;
+void forward_matrix(const Odds& o, const std::uint8_t* seq, int n, ForwardMatrix& f) {
   f.columns = static_cast<std::size_t>(o.m) + 1;
   const std::size_t cells = (static_cast<std::size_t>(n) + 1) * f.columns;
-  f.m.assign(cells, 0.0);
-  f.i.assign(cells, 0.0);
-  f.d.assign(cells, 0.0);
+  // Every cell is written but row 0 and column 0, which are set to zero.
+  f.m.resize(cells);
+  f.i.resize(cells);
+  f.d.resize(cells);
+  for (std::vector<double>* part : {&f.m, &f.i, &f.d}) {
+    std::fill_n(part->begin(), f.columns, 0.0);
+    for (std::size_t row = f.columns; row < cells; row += f.columns) (*part)[row] = 0;
+  }
   f.x.assign(static_cast<std::size_t>(n) + 1, Flanks{});
   f.log_scale.assign(static_cast<std::size_t>(n) + 1, 0.0);
   f.x[0].n = 1;
@@ -87,12 +91,13 @@ ForwardMatrix forward_matrix(const Odds& o, const std::uint8_t* seq, int n) {
     now.b = (now.n + now.j) * o.move;
     f.log_scale[rr] = f.log_scale[rr - 1] + rescale(m, ins, d, f.columns, now);
   }
-  return f;
 }
 
-Posteriors decode(const SearchProfile& p, const std::uint8_t* seq, int n) {
+Posteriors decode(const SearchProfile& p, const std::uint8_t* seq, int n,
+                  ForwardMatrix& workspace) {
   const Odds o = odds_of(p);
-  const ForwardMatrix f = forward_matrix(o, seq, n);
+  forward_matrix(o, seq, n, workspace);
+  const ForwardMatrix& f = workspace;
   const std::size_t columns = f.columns;
   const auto last = static_cast<std::size_t>(n);
   Posteriors out;

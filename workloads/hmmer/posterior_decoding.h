@@ -57,10 +57,14 @@ struct ForwardMatrix {
   std::vector<double> log_scale;
 };
 
-ForwardMatrix forward_matrix(const Odds& odds, const std::uint8_t* sequence, int n);
+// Fills `f`, reusing its storage: a whole target's matrix is megabytes, and
+// fresh pages for every hit would cost more than the decoding on some VMs.
+void forward_matrix(const Odds& odds, const std::uint8_t* sequence, int n, ForwardMatrix& f);
 
 // Decodes residues sequence[0..n) with `profile` (its special moves set
 // for the length and hit mode wanted).
-Posteriors decode(const SearchProfile& profile, const std::uint8_t* sequence, int n);
+// `workspace` holds the Forward matrix (forward_matrix).
+Posteriors decode(const SearchProfile& profile, const std::uint8_t* sequence, int n,
+                  ForwardMatrix& workspace);
 
 }  // namespace corebench::hmmer

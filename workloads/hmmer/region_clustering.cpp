@@ -232,11 +232,12 @@ std::vector<int> link_domains(const std::vector<SampledDomain>& domains, double 
 }
 
 RegionClusters cluster_region(const SearchProfile& profile, const Sequence& target, int start,
-                              int end, std::uint64_t seed, double& cells,
+                              int end, std::uint64_t seed, ForwardMatrix& workspace, double& cells,
                               const ClusteringSettings& settings) {
   const int n = end - start + 1;
   const Odds o = odds_of(profile);
-  const ForwardMatrix f = forward_matrix(o, target.residues.data() + (start - 1), n);
+  forward_matrix(o, target.residues.data() + (start - 1), n, workspace);
+  const ForwardMatrix& f = workspace;
   cells += static_cast<double>(profile.length) * n;
   SplitMix64 random(seed ^ (static_cast<std::uint64_t>(start) * 0x9e3779b97f4a7c15ull));
   Traceback traceback(o, f, n, random);

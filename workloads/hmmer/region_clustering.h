@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "workloads/hmmer/posterior_decoding.h"
 #include "workloads/hmmer/search_profile.h"
 #include "workloads/hmmer/sequence.h"
 
@@ -53,9 +54,10 @@ struct RegionClusters {
 };
 
 // The envelopes of region [start, end] of `target` and its null2 scores.
-// `profile` is the multihit search profile for the target's length.
+// `profile` is the multihit search profile for the target's length;
+// `workspace` holds the region's Forward matrix.
 RegionClusters cluster_region(const SearchProfile& profile, const Sequence& target, int start,
-                              int end, std::uint64_t seed, double& cells,
+                              int end, std::uint64_t seed, ForwardMatrix& workspace, double& cells,
                               const ClusteringSettings& settings = {});
 
 // Single-linkage clusters of `domains` (a cluster number per domain).

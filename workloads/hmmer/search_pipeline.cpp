@@ -56,9 +56,10 @@ TargetScores filter_target(const Hmm& hmm, const Frequencies& composition, const
 // The target's scores after domain definition and null2 (hmmsearch's
 // per-sequence and best-domain columns).
 Hit score_hit(const Hmm& hmm, const Sequence& target, std::size_t index, double forward,
-              const Calibration& c, std::size_t targets, std::uint64_t seed, double& cells) {
+              const Calibration& c, std::size_t targets, std::uint64_t seed,
+              ForwardMatrix& workspace, double& cells) {
   const int n = target.length();
-  const DomainDefinition definition = define_domains(hmm, target, seed);
+  const DomainDefinition definition = define_domains(hmm, target, seed, workspace);
   cells += definition.cells;
   Hit hit;
   hit.target = index;
@@ -121,7 +122,7 @@ ModelSearch search_model(const Hmm& hmm, const std::vector<Sequence>& targets,
     // the same whichever copy or split of the targets searches it.
     const std::uint64_t target_seed = seed * 0x2545f4914f6cdd1dull + i + 1;
     Hit hit = score_hit(hmm, targets[i], i, *scores.forward, c, targets.size(), target_seed,
-                        result.cells);
+                        rows.decoding, result.cells);
     result.multidomain_regions += hit.multidomain_regions;
     result.split_envelopes += hit.split_envelopes;
     if (hit.domains > 0 && hit.evalue <= settings.thresholds.report) result.hits.push_back(hit);

@@ -111,6 +111,11 @@ struct ScalarVectors {
   }
   static float hsum_f32(F32 a) { return (a.lane[0] + a.lane[2]) + (a.lane[1] + a.lane[3]); }
   static F32 shift_f32(F32 a) { return shifted(a, 0.0f); }
+  static bool any_greater_f32(F32 a, F32 b) {
+    for (std::size_t i = 0; i < a.lane.size(); ++i)
+      if (a.lane[i] > b.lane[i]) return true;
+    return false;
+  }
 };
 
 #if defined(__SSE2__)
@@ -171,6 +176,7 @@ struct NativeVectors {
     return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_shuffle_ps(pairs, pairs, 1)));
   }
   static F32 shift_f32(F32 a) { return _mm_castsi128_ps(_mm_slli_si128(_mm_castps_si128(a), 4)); }
+  static bool any_greater_f32(F32 a, F32 b) { return _mm_movemask_ps(_mm_cmpgt_ps(a, b)) != 0; }
 };
 #elif defined(__ARM_NEON)
 struct NativeVectors {
@@ -207,6 +213,7 @@ struct NativeVectors {
     return vget_lane_f32(pairs, 0) + vget_lane_f32(pairs, 1);
   }
   static F32 shift_f32(F32 a) { return vextq_f32(vdupq_n_f32(0), a, 3); }
+  static bool any_greater_f32(F32 a, F32 b) { return vmaxvq_u32(vcgtq_f32(a, b)) != 0; }
 };
 #else
 using NativeVectors = ScalarVectors;
