@@ -157,7 +157,8 @@ TEST(Cli, DryRunListsEveryEntryAndRunsNothing) {
   EXPECT_NE(result.out.find("Estimated: "), std::string::npos) << result.out;
   EXPECT_FALSE(std::filesystem::exists(output));
   const auto list = run_command({COREBENCH_BIN, "list", "--json"});
-  for (const auto& suite : nlohmann::json::parse(list.out)["suites"])
+  const auto listed = nlohmann::json::parse(list.out);
+  for (const auto& suite : listed["suites"])
     EXPECT_TRUE(suite.contains("estimated_seconds")) << suite.dump();
 }
 

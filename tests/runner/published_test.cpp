@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "runner/common/error.h"
@@ -254,6 +256,49 @@ TEST(ComparePublished, AFailedTestIsNotMeasured) {
   EXPECT_EQ(table.rows.at(0).cells.at(0).agreement, Agreement::NotMeasured);
   EXPECT_EQ(table.judged, 0u);
   EXPECT_THROW(compare_published(review(), {{.machine = "A", .file = a}}, {}), Error);
+}
+
+// Two small result files through the command line against the shipped
+// Signal65 figures: RAMspeed integer add at 0.78x of the Spark lies in the
+// published 0.76-0.80x, integer copy at 0.50x outside it, and a test the
+// review does not have gets no figure.
+TEST(ComparePublished, TwoResultFilesAgainstTheShippedReview) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("corebench-vs-review-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const auto rate = [](const std::string& name, double value) {
+    TestResult t;
+    t.name = name;
+    t.workload = name.substr(0, name.find(':'));
+    t.unit = "MB/s";
+    t.direction = Direction::HigherIsBetter;
+    for (double v : {value * 0.999, value, value * 1.001})
+      t.runs.push_back({false, 1, v, true, "", {}});
+    return t;
+  };
+  const auto write = [&](const std::string& name, double add, double copy) {
+    ResultFile f;
+    f.label = name;
+    f.tests = {rate("ramspeed:op=add,type=int", add), rate("ramspeed:op=copy,type=int", copy),
+               rate("sysbench:events=10", 100)};
+    write_result_file(dir / (name + ".json"), f);
+    return (dir / (name + ".json")).string();
+  };
+  const std::string spark = write("spark", 100, 100), strix = write("strix", 78, 50);
+  const auto result = testing::run_command(
+      {COREBENCH_BIN, "compare", spark, strix, "--published", "signal65-2026", "--as",
+       "Strix Halo=" + strix + ",DGX Spark=" + spark, "--format", "json"});
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto table = nlohmann::json::parse(result.out);
+  EXPECT_EQ(table["base"]["machine"], "DGX Spark");
+  std::map<std::string, std::string> marks;
+  for (const auto& row : table["rows"]) marks[row["test"]] = row["cells"][0]["agreement"];
+  EXPECT_EQ(marks["ramspeed:op=add,type=int"], "inside");
+  EXPECT_EQ(marks["ramspeed:op=copy,type=int"], "outside");
+  EXPECT_EQ(marks["sysbench:events=10"], "no figure");
+  EXPECT_EQ(table["agreeing"], 1);
+  EXPECT_EQ(table["judged"], 2);
 }
 
 }  // namespace

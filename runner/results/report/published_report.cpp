@@ -47,8 +47,9 @@ std::vector<std::vector<std::string>> published_grid(const PublishedComparison& 
 
 std::string heading(const PublishedComparison& table) {
   return fmt::format(
-      "Published: {}\nMultipliers against {}; the published ones relative to {} too. "
-      "outside: the measured interval misses the published figure.\n",
+      "Published: {}\n"
+      "Multipliers against {}, the published ones turned relative to {} too.\n"
+      "outside: the measured 95 % interval misses the published value or range.\n",
       table.review, machine_heading(table.base, table.base_label), table.base);
 }
 
@@ -128,9 +129,10 @@ class JsonPublished final : public PublishedReporter {
       nlohmann::json cells = nlohmann::json::array();
       for (std::size_t c = 0; c < row.cells.size(); ++c)
         cells.push_back(cell_json(row.cells[c], table.machines[c]));
-      rows.push_back({{"test", row.test},
-                      {"published_as", row.result.empty() ? nlohmann::json() : nlohmann::json(row.result)},
-                      {"cells", cells}});
+      rows.push_back(
+          {{"test", row.test},
+           {"published_as", row.result.empty() ? nlohmann::json() : nlohmann::json(row.result)},
+           {"cells", cells}});
     }
     nlohmann::json unmeasured = nlohmann::json::array();
     for (const auto& [result, why] : table.unmeasured)
