@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -49,12 +50,15 @@ std::filesystem::path same_file_key(const std::string& path) {
 struct MachinePath {
   std::string machine;
   std::string path;
+  std::filesystem::path key;  // same_file_key(path)
 };
 
 // --as "DGX Spark=a.json,Strix Halo=b.json", checked against the review and
 // the files given: every file named once, by a machine of the review.
 std::vector<MachinePath> machine_paths(const std::string& as, const PublishedReview& review,
                                        const std::vector<std::string>& paths) {
+  std::vector<std::filesystem::path> keys;
+  for (const std::string& path : paths) keys.push_back(same_file_key(path));
   std::vector<MachinePath> named;
   std::size_t start = 0;
   while (start <= as.size()) {
@@ -64,30 +68,27 @@ std::vector<MachinePath> machine_paths(const std::string& as, const PublishedRev
     const std::size_t eq = pair.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
       throw Error(fmt::format("--as: '{}' is not MACHINE=FILE", pair));
-    const MachinePath entry{.machine = pair.substr(0, eq),
-                            .path = result_path(pair.substr(eq + 1))};
+    const std::string path = result_path(pair.substr(eq + 1));
+    const MachinePath entry{
+        .machine = pair.substr(0, eq), .path = path, .key = same_file_key(path)};
     if (!review.has_machine(entry.machine))
       throw Error(fmt::format("--as: '{}' is not a machine of {} (its machines: {})", entry.machine,
                               review.name, review.machine_names()));
     for (const MachinePath& other : named) {
       if (other.machine == entry.machine)
         throw Error(fmt::format("--as: '{}' is named twice", entry.machine));
-      if (same_file_key(other.path) == same_file_key(entry.path))
-        throw Error(fmt::format("--as: {} is named twice", entry.path));
+      if (other.key == entry.key) throw Error(fmt::format("--as: {} is named twice", entry.path));
     }
-    const bool given = std::any_of(paths.begin(), paths.end(), [&](const std::string& path) {
-      return same_file_key(path) == same_file_key(entry.path);
-    });
-    if (!given) throw Error(fmt::format("--as: {} is not one of the files to compare", entry.path));
+    if (std::find(keys.begin(), keys.end(), entry.key) == keys.end())
+      throw Error(fmt::format("--as: {} is not one of the files to compare", entry.path));
     named.push_back(entry);
   }
-  for (const std::string& path : paths) {
-    const bool in_as = std::any_of(named.begin(), named.end(), [&](const MachinePath& entry) {
-      return same_file_key(entry.path) == same_file_key(path);
-    });
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const bool in_as = std::any_of(named.begin(), named.end(),
+                                   [&](const MachinePath& entry) { return entry.key == keys[i]; });
     if (!in_as)
       throw Error(fmt::format("{}: not in --as (say which machine of {} it is: --as \"{}=...\")",
-                              path, review.name, review.reference));
+                              paths[i], review.name, review.reference));
   }
   return named;
 }

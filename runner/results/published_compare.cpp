@@ -79,15 +79,12 @@ PublishedComparison compare_published(const PublishedReview& review,
   for (const Row& row : comparison.rows) {
     const PublishedResult* result = review.result_of(row.test);
     PublishedRow out_row{.test = row.test, .result = result ? result->name : "", .cells = {}};
-    for (std::size_t c = 0; c < row.cells.size(); ++c)
-      out_row.cells.push_back(published_cell(row.cells[c], result, out.machines[c], out.base));
-    for (const PublishedCell& cell : out_row.cells) {
-      if (cell.agreement == Agreement::NotMeasured || !result) continue;
-      measured_results.insert(result->name);
-    }
-    for (const PublishedCell& cell : out_row.cells) {
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      const PublishedCell cell = published_cell(row.cells[c], result, out.machines[c], out.base);
+      if (result && cell.agreement != Agreement::NotMeasured) measured_results.insert(result->name);
       out.judged += cell.agreement == Agreement::Inside || cell.agreement == Agreement::Outside;
       out.agreeing += cell.agreement == Agreement::Inside;
+      out_row.cells.push_back(cell);
     }
     out.rows.push_back(std::move(out_row));
   }
