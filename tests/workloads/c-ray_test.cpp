@@ -6,9 +6,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 
+#include "support/run_command.h"
 #include "workloads/c-ray/octree.h"
 #include "workloads/c-ray/renderer.h"
 #include "workloads/c-ray/resolution.h"
@@ -17,8 +20,9 @@
 namespace corebench::cray {
 namespace {
 
-RgbImage render(const Scene& scene, int width, int height, int rays) {
-  const Renderer renderer(scene, width, height, rays);
+RgbImage render(const Scene& scene, int width, int height, int rays,
+                LeafTest test = LeafTest::sphere) {
+  const Renderer renderer(scene, width, height, rays, test);
   RgbImage image(width, height);
   image.sample_centre = kSampleCentre;
   std::vector<std::uint8_t> tiles(static_cast<std::size_t>(renderer.tile_count()));
@@ -55,24 +59,85 @@ TEST(CRay, SameImageForAnyThreadCount) {
   EXPECT_EQ(one.bytes, three.bytes);
 }
 
+void expect_same_surface(const Surface& a, const Surface& b) {
+  for (const auto& [u, v] : {std::pair{a.point, b.point}, std::pair{a.normal, b.normal},
+                             std::pair{a.mirror, b.mirror}}) {
+    EXPECT_EQ(u.x, v.x);
+    EXPECT_EQ(u.y, v.y);
+    EXPECT_EQ(u.z, v.z);
+  }
+}
+
+// Every hit of each leaf test, with and without the octree, is the one
+// testing every sphere one at a time finds, to the bit.
 TEST(CRay, OctreeFindsWhatTestingEverySphereFinds) {
   const Scene scene = sphere_flake_scene();
-  const Octree octree(scene.spheres);
-  const SphereList everything(scene.spheres);
+  const SphereList everything(scene.spheres, LeafTest::sphere);
   std::mt19937_64 random(7);
   std::uniform_real_distribution<double> coordinate(-3.0, 3.0);
-  int hits = 0;
-  for (int i = 0; i < 2000; ++i) {
-    const Vec3 from{coordinate(random), coordinate(random) + 4, coordinate(random) - 8};
-    const Vec3 to{coordinate(random), coordinate(random), coordinate(random)};
-    const RayQuery q(Ray{from, (to - from) * 2.0});
-    const NearestHit a = octree.nearest(q), b = everything.nearest(q);
-    EXPECT_EQ(a.sphere, b.sphere);
-    EXPECT_EQ(a.t, b.t);
-    EXPECT_EQ(octree.occluded(q), everything.occluded(q));
-    hits += a.sphere >= 0;
+  for (const LeafTest test : {LeafTest::sphere, LeafTest::vector}) {
+    const Octree octree(scene.spheres, test);
+    const SphereList listed(scene.spheres, test);
+    int hits = 0;
+    for (int i = 0; i < 2000; ++i) {
+      const Vec3 from{coordinate(random), coordinate(random) + 4, coordinate(random) - 8};
+      const Vec3 to{coordinate(random), coordinate(random), coordinate(random)};
+      const RayQuery q(Ray{from, (to - from) * 2.0});
+      const NearestHit expected = everything.nearest(q);
+      for (const NearestHit& found : {octree.nearest(q), listed.nearest(q)}) {
+        EXPECT_EQ(found.sphere, expected.sphere);
+        EXPECT_EQ(found.t, expected.t);
+        if (expected.sphere >= 0) expect_same_surface(found.surface, expected.surface);
+      }
+      EXPECT_EQ(octree.occluded(q), everything.occluded(q));
+      EXPECT_EQ(listed.occluded(q), everything.occluded(q));
+      hits += expected.sphere >= 0;
+    }
+    EXPECT_GT(hits, 500);  // the rays do reach the flake
   }
-  EXPECT_GT(hits, 500);  // the rays do reach the flake
+}
+
+TEST(CRay, BothLeafTestsRenderTheSamePicture) {
+  const Scene scene = sphere_flake_scene();
+  const RgbImage one_at_a_time = render(scene, 96, 54, 3, LeafTest::sphere);
+  const RgbImage batched = render(scene, 96, 54, 3, LeafTest::vector);
+  EXPECT_EQ(one_at_a_time.bytes, batched.bytes);
+  for (const char* leaf : {"sphere", "vector"}) {
+    const Verdict verdict = run_workload({{"resolution", "80x45"}, {"rays", "1"}, {"leaf", leaf}});
+    EXPECT_TRUE(verdict.ok) << leaf << ": " << verdict.detail;
+  }
+}
+
+// The published test's way is the default; the faster one says it is not
+// comparable, and a result says which ran.
+TEST(CRay, ListShowsTheLeafTestAndTheResultRecordsIt) {
+  const auto list = testing::run_command({COREBENCH_BIN, "list", "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto listed = nlohmann::json::parse(list.out);
+  nlohmann::json leaf;
+  for (const auto& workload : listed["workloads"])
+    if (workload["id"] == "c-ray")
+      for (const auto& option : workload["options"])
+        if (option["name"] == "leaf") leaf = option;
+  ASSERT_FALSE(leaf.is_null()) << "c-ray lists no leaf option";
+  EXPECT_EQ(leaf["default"], "sphere");
+  EXPECT_EQ(leaf["choices"], nlohmann::json::array({"sphere", "vector"}));
+  EXPECT_NE(leaf["help"].get<std::string>().find("NOT COMPARABLE"), std::string::npos);
+
+  const auto dir =
+      std::filesystem::path(::testing::TempDir()) / ("c-ray-leaf-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  for (const std::string given : {"", ",leaf=vector"}) {
+    const auto output = dir / (given.empty() ? "default.json" : "vector.json");
+    const auto run = testing::run_command(
+        {COREBENCH_BIN, "run", "c-ray:resolution=32x18,rays=1" + given, "--cpus", "0", "--threads",
+         "1", "--runs", "1", "--no-warmup", "--output", output.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::ifstream in(output);
+    const auto test = nlohmann::json::parse(in)["tests"][0];
+    EXPECT_EQ(test["options"]["leaf"], given.empty() ? "sphere" : "vector") << test.dump();
+  }
+  std::filesystem::remove_all(dir);
 }
 
 // One sphere seen head-on through the centre pixel: Phong by hand.
@@ -129,7 +194,7 @@ TEST(CRay, PassesVerificationAgainstStoredReference) {
 }
 
 TEST(CRay, RendersASceneFileWithoutAReference) {
-  const std::string path = testing::TempDir() + "c-ray_test_" + std::to_string(getpid()) + ".scn";
+  const std::string path = ::testing::TempDir() + "c-ray_test_" + std::to_string(getpid()) + ".scn";
   std::ofstream(path) << "s 0 0 0 1 1 0 0 50 0.5\ns 0 -1001 0 1000\nl 5 5 -5\nc 0 1 -6 45 0 0 0\n";
   const Verdict verdict = run_workload({{"resolution", "40x30"}, {"rays", "2"}, {"scene", path}});
   std::remove(path.c_str());

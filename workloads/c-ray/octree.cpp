@@ -25,7 +25,7 @@ bool may_touch(Vec3 lo, Vec3 hi, const Sphere& s) {
 
 }  // namespace
 
-Octree::Octree(const std::vector<Sphere>& spheres) {
+Octree::Octree(const std::vector<Sphere>& spheres, LeafTest test) : test_(test) {
   Box root{{DBL_MAX, DBL_MAX, DBL_MAX}, {-DBL_MAX, -DBL_MAX, -DBL_MAX}};
   std::vector<int> all(spheres.size());
   for (std::size_t i = 0; i < spheres.size(); ++i) {
@@ -100,7 +100,7 @@ NearestHit Octree::nearest(const RayQuery& q) const {
     const Node& node = nodes_[stack[--top]];
     if (!crosses(node.box, q)) continue;
     if (node.child_count == 0) {
-      nearest_of(leaf_spheres_, node.begin, node.end, q, hit);
+      nearest_of(test_, leaf_spheres_, node.begin, node.end, q, hit);
       continue;
     }
     for (std::uint32_t c = node.child_count; c-- > 0;) stack[top++] = node.first_child + c;
@@ -116,7 +116,7 @@ bool Octree::occluded(const RayQuery& q) const {
     const Node& node = nodes_[stack[--top]];
     if (!crosses(node.box, q)) continue;
     if (node.child_count == 0) {
-      if (any_of(leaf_spheres_, node.begin, node.end, q)) return true;
+      if (any_of(test_, leaf_spheres_, node.begin, node.end, q)) return true;
       continue;
     }
     for (std::uint32_t c = node.child_count; c-- > 0;) stack[top++] = node.first_child + c;

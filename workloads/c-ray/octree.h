@@ -15,7 +15,7 @@ namespace corebench::cray {
 
 class Octree {
  public:
-  explicit Octree(const std::vector<Sphere>& spheres);
+  Octree(const std::vector<Sphere>& spheres, LeafTest test);
 
   NearestHit nearest(const RayQuery& q) const;
   bool occluded(const RayQuery& q) const;
@@ -39,6 +39,7 @@ class Octree {
              const std::vector<Sphere>& spheres);
   static bool crosses(const Box& box, const RayQuery& q);
 
+  LeafTest test_;
   std::vector<Node> nodes_;
   SphereColumns leaf_spheres_;
 };

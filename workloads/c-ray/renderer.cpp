@@ -14,10 +14,10 @@ std::uint8_t to_byte(float value, double inv_gamma) {
 
 }  // namespace
 
-Renderer::Renderer(Scene scene, int width, int height, int rays_per_pixel)
+Renderer::Renderer(Scene scene, int width, int height, int rays_per_pixel, LeafTest test)
     : scene_(std::move(scene)),
-      octree_(scene_.spheres),
-      sphere_list_(scene_.spheres),
+      octree_(scene_.spheres, test),
+      sphere_list_(scene_.spheres, test),
       rays_(scene_.camera, width, height),
       width_(width),
       height_(height),

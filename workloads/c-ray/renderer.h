@@ -16,7 +16,7 @@ class Renderer {
  public:
   static constexpr int kTileSize = 32;
 
-  Renderer(Scene scene, int width, int height, int rays_per_pixel);
+  Renderer(Scene scene, int width, int height, int rays_per_pixel, LeafTest test);
 
   // Renders into `image` (width x height) and marks each finished tile in
   // `tiles_done` (one entry per tile, row by row).

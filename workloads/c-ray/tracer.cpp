@@ -10,10 +10,6 @@ constexpr int kMaxDepth = 5;
 // Mirror rays are segments this long, as in c-ray.
 constexpr double kRayLength = 1000.0;
 
-Vec3 mirror(Vec3 v, Vec3 n) {
-  return v - n * (2.0 * dot(v, n));
-}
-
 }  // namespace
 
 template <class Spheres>
@@ -26,11 +22,9 @@ Color Tracer<Spheres>::trace(const Ray& ray, int depth) const {
 
 template <class Spheres>
 Color Tracer<Spheres>::shade(const Ray& ray, const NearestHit& hit, int depth) const {
-  const Sphere& sphere = scene_.spheres[static_cast<std::size_t>(hit.sphere)];
-  const Material& m = sphere.material;
-  const Vec3 point = ray.origin + ray.dir * hit.t;
-  Vec3 normal = (point - sphere.center) * (1.0 / sphere.radius);
-  const Vec3 view_mirror = normalize(mirror(ray.dir, normal));
+  const Material& m = scene_.spheres[static_cast<std::size_t>(hit.sphere)].material;
+  const Vec3 point = hit.surface.point, view_mirror = hit.surface.mirror;
+  Vec3 normal = hit.surface.normal;
   if (dot(ray.dir, normal) > 0) normal = -normal;  // seen from inside
 
   Color color{scene_.ambient.r * m.diffuse.r, scene_.ambient.g * m.diffuse.g,
