@@ -19,6 +19,13 @@ def cpu_list(threads):
     return f"0-{threads - 1}" if threads > 1 else "0"
 
 
+def openmp_env(threads):
+    """The environment of an OpenMP original: `threads` threads, one to a CPU,
+    in order, as corebench places its own."""
+    return dict(os.environ, OMP_NUM_THREADS=str(threads), OMP_PROC_BIND="close",
+                OMP_PLACES=",".join(f"{{{c}}}" for c in range(threads)))
+
+
 def corebench_run(corebench, test, threads):
     """One timed run of `test` on the first `threads` CPUs: the result file's run
     (value, seconds, facts). Exits with the test's error if it did not pass."""
@@ -65,6 +72,17 @@ def seven_zip_ratings(binary, threads, dict_log):
     return int(row.group(4)), int(row.group(8))
 
 
+def stream_rates(binary, threads):
+    """STREAM's best rates (MB/s) by kernel ("Copy", "Scale", "Add", "Triad"),
+    its OpenMP threads one to a CPU of the first `threads`."""
+    done = subprocess.run(["taskset", "-c", cpu_list(threads), binary], env=openmp_env(threads), check=True,
+                          capture_output=True, text=True)
+    if "Solution Validates" not in done.stdout:
+        sys.exit(f"{binary}: STREAM's own check failed:\n{done.stdout}")
+    return {m.group(1): float(m.group(2))
+            for m in re.finditer(r"^(\w+):\s+([\d.]+)", done.stdout, re.M)}
+
+
 def c_ray_fast_seconds(binary, scene, resolution, rays, threads):
     """c-ray-fast's own rendering time (corebench's run is its timed region)."""
     done = subprocess.run(["taskset", "-c", cpu_list(threads), binary, "-t", str(threads), "-s",
@@ -84,8 +102,7 @@ def whole_process_seconds(command):
 
 def lulesh_run(binary, size, iterations, threads, keep_heap=False):
     """LULESH 2.0.3's figure of merit (z/s), cycle count and origin energy."""
-    env = dict(os.environ, OMP_NUM_THREADS=str(threads), OMP_PROC_BIND="close",
-               OMP_PLACES=",".join(f"{{{c}}}" for c in range(threads)))
+    env = openmp_env(threads)
     if keep_heap:  # LULESH allocates every cycle; page faults are dear on VMs
         env.update(MALLOC_TRIM_THRESHOLD_="-1", MALLOC_MMAP_THRESHOLD_="1073741824")
     done = subprocess.run(["taskset", "-c", cpu_list(threads), binary, "-s", str(size), "-i",

@@ -8,7 +8,6 @@
 #include <charconv>
 #include <chrono>
 #include <map>
-#include <regex>
 
 #include "runner/machine/cpuinfo.h"
 #include "runner/machine/sysfs.h"
@@ -135,13 +134,12 @@ std::string hwmon_label(const Files& files, const std::string& dir, const std::s
 // hwmon channels named like "temp3_input": "temp3" each.
 std::vector<std::string> channels(const Files& files, const std::string& dir,
                                   const std::string& type) {
-  static const std::regex kInput("([a-z]+[0-9]+)_input");
+  static const std::string kSuffix = "_input";
   std::vector<std::string> found;
   for (const auto& name : files.list(dir)) {
-    std::smatch match;
-    if (std::regex_match(name, match, kInput) && name.compare(0, type.size(), type) == 0 &&
-        std::isdigit(static_cast<unsigned char>(name[type.size()])))
-      found.push_back(match[1]);
+    if (!name.ends_with(kSuffix)) continue;
+    std::string channel = name.substr(0, name.size() - kSuffix.size());
+    if (is_numbered(channel, type)) found.push_back(std::move(channel));
   }
   return found;
 }

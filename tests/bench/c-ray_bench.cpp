@@ -1,6 +1,6 @@
 // The hot kernels of the c-ray workload: octree walks with their
-// ray-sphere tests, and whole pixels, for each leaf test (argument 0:
-// one sphere at a time, 1: vector batches).
+// ray-sphere tests, and whole pixels, for each leaf test (vector_leaf:0 is
+// leaf=sphere, one sphere at a time; vector_leaf:1 is leaf=vector, batches).
 #include <benchmark/benchmark.h>
 
 #include "workloads/c-ray/octree.h"
@@ -31,7 +31,7 @@ void BM_OctreeNearest(benchmark::State& state) {
     for (const Ray& ray : rays) benchmark::DoNotOptimize(octree.nearest(RayQuery(ray)));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rays.size()));
 }
-BENCHMARK(BM_OctreeNearest)->Arg(0)->Arg(1);
+BENCHMARK(BM_OctreeNearest)->ArgName("vector_leaf")->Arg(0)->Arg(1);
 
 // Shadow rays from where the primary rays land towards the first light.
 void BM_OctreeOccluded(benchmark::State& state) {
@@ -47,7 +47,7 @@ void BM_OctreeOccluded(benchmark::State& state) {
     for (const Ray& ray : shadow_rays) benchmark::DoNotOptimize(octree.occluded(RayQuery(ray)));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(shadow_rays.size()));
 }
-BENCHMARK(BM_OctreeOccluded)->Arg(0)->Arg(1);
+BENCHMARK(BM_OctreeOccluded)->ArgName("vector_leaf")->Arg(0)->Arg(1);
 
 void BM_TracePrimaryRays(benchmark::State& state) {
   const Scene scene = sphere_flake_scene();
@@ -58,7 +58,11 @@ void BM_TracePrimaryRays(benchmark::State& state) {
     for (const Ray& ray : rays) benchmark::DoNotOptimize(tracer.trace(ray));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rays.size()));
 }
-BENCHMARK(BM_TracePrimaryRays)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TracePrimaryRays)
+    ->ArgName("vector_leaf")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace corebench::cray

@@ -515,8 +515,9 @@ class TelemetryEndToEnd : public ::testing::Test {
 // This machine's own sensors: what it has is recorded (on x86 at least the
 // clock; under qemu-user and in containers the host's /proc and /sys).
 TEST_F(TelemetryEndToEnd, EveryRunRecordsWhatThisMachineHasAndNoTelemetryRecordsNothing) {
-  const Sensors here = discover_sensors("/", CpuSet({0}));
-  const ResultFile with = run({"--cpus", "0"});
+  const int cpu = allowed_cpus().front();
+  const Sensors here = discover_sensors("/", CpuSet({cpu}));
+  const ResultFile with = run({"--cpus", std::to_string(cpu)});
   ASSERT_EQ(with.tests.size(), 1u);
   const TestResult& test = with.tests[0];
   ASSERT_EQ(test.runs.size(), 3u);  // warm-up and 2
@@ -528,7 +529,7 @@ TEST_F(TelemetryEndToEnd, EveryRunRecordsWhatThisMachineHasAndNoTelemetryRecords
   EXPECT_EQ(test.telemetry.runs, 2);
   // The progress line names the clock where one was read.
   EXPECT_EQ(progress_.find(" GHz") != std::string::npos, !here.clocks.empty()) << progress_;
-  const ResultFile without = run({"--cpus", "0", "--no-telemetry"});
+  const ResultFile without = run({"--cpus", std::to_string(cpu), "--no-telemetry"});
   for (const auto& r : without.tests.at(0).runs) EXPECT_FALSE(r.telemetry.recorded);
   EXPECT_EQ(without.tests.at(0).telemetry.runs, 0);
 }
@@ -536,7 +537,7 @@ TEST_F(TelemetryEndToEnd, EveryRunRecordsWhatThisMachineHasAndNoTelemetryRecords
 // The sampler reads while the run step is timed, not during its prepare
 // and verify steps: half a second each around a 20 ms run.
 TEST_F(TelemetryEndToEnd, TheSampledWindowIsTheTimedRunWithoutPrepareOrVerify) {
-  const ResultFile file = run({"--cpus", "0"}, "slow-steps");
+  const ResultFile file = run({"--cpus", std::to_string(allowed_cpus().front())}, "slow-steps");
   const TestResult& test = file.tests.at(0);
   ASSERT_EQ(test.status, Status::Ok) << test.error;
   for (const auto& r : test.runs) {
