@@ -69,7 +69,12 @@ void add_run(CLI::App& app, RunArgs& run) {
                    "0-4,10-14, x925-cluster0, x925:3, ... (see corebench info; default: the "
                    "profile's)");
   verb->add_option("--threads", run.threads,
-                   "Threads for every test: a number or 'all' (default: one per CPU of the set)");
+                   "Threads for every test: a number or 'all' (default: one per CPU of the set; "
+                   "with --copies, per copy, default 1)");
+  verb->add_option("--copies", run.copies,
+                   "Rate mode: N independent copies of each test at once, each pinned to its own "
+                   "CPUs (every core before an SMT sibling, the fastest type first); per-core: one "
+                   "per core of the set; per-type: a pass per core type; per-type:TYPE");
   verb->add_option("--reference", run.reference,
                    "Reference result file (default: the files in results/reference/)");
   verb->add_flag("--dry-run", run.dry_run,

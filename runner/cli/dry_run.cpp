@@ -22,13 +22,15 @@ void print_dry_run(const std::vector<PlannedTest>& tests, const ResultFile* refe
         estimate_run(test.entry->info, test.options, test.spec.name(), reference);
     if (estimate.run_seconds) total += runs * *estimate.run_seconds;
     unknown += !estimate.run_seconds;
-    grid.push_back({std::to_string(i + 1), test.spec.name(),
-                    fmt::format("{} ({})", test.cpus.to_string(), test.cpus_spec),
-                    std::to_string(test.threads), test.placement,
-                    estimate.run_seconds
-                        ? fmt::format("{} x {}", runs, format_duration(*estimate.run_seconds))
-                        : "unknown",
-                    estimate.basis});
+    grid.push_back(
+        {std::to_string(i + 1), test.spec.name(),
+         fmt::format("{} ({})", test.cpus.to_string(), test.cpus_spec),
+         test.copies.empty() ? std::to_string(test.threads)
+                             : fmt::format("{} x {} (copies)", test.copies.size(), test.threads),
+         test.placement,
+         estimate.run_seconds ? fmt::format("{} x {}", runs, format_duration(*estimate.run_seconds))
+                              : "unknown",
+         estimate.basis});
   }
   fmt::print("{} tests planned with machine profile {}; nothing is run (--dry-run).\n\n",
              tests.size(), settings.profile);

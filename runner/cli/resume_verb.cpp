@@ -22,7 +22,8 @@ std::vector<TestSpec> specs_of(const std::vector<PlannedTestRecord>& records) {
     specs.push_back({.workload = record.workload,
                      .options = record.options,
                      .cpus = record.cpus,
-                     .threads = record.threads});
+                     .threads = record.threads,
+                     .copies = record.copies});
   return specs;
 }
 

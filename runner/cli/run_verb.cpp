@@ -46,6 +46,7 @@ SessionRecord session_record(const std::vector<PlannedTest>& tests, const RunArg
                             .options = test.spec.options,
                             .cpus = test.spec.cpus,
                             .threads = test.spec.threads,
+                            .copies = test.spec.copies,
                             .resolved_cpus = test.cpus.to_string(),
                             .resolved_threads = test.threads});
   return record;
@@ -85,6 +86,7 @@ int run_verb(const Registry& registry, const RunArgs& args) {
   request.targets = args.targets.empty() ? std::vector<std::string>{"quick"} : args.targets;
   request.cpus = args.cpus;
   request.threads = args.threads;
+  request.copies = args.copies;
   const std::vector<PlannedTest> tests = plan_telling_detection_problems(
       request.topology, [&] { return plan_tests(registry, request); });
   warn_if_core_types_uncertain(request.topology);

@@ -22,6 +22,7 @@ struct RunArgs {
   std::vector<std::string> targets;  // suites and workload specs; empty = quick
   std::string cpus;
   std::string threads;
+  std::string copies;     // rate mode for every test (plan/copies_plan.h); empty = none
   std::string profile;    // machine profile name; empty = chosen from detection
   std::string placement;  // "compact" or "spread"; empty = the profile's
   std::optional<int> runs;

@@ -13,6 +13,7 @@
 #include "runner/common/error.h"
 #include "runner/exec/child_process.h"
 #include "runner/protocol/protocol.h"
+#include "runner/results/copies.h"
 #include "runner/telemetry/sampler.h"
 
 namespace corebench {
@@ -59,25 +60,51 @@ std::string ended_because(ChildProcess& child, const std::string& what, double g
   return text + " | last output: " + last;
 }
 
+// One process of the test: the test itself, or in rate mode one copy.
+struct Copy {
+  std::vector<int> cpus;          // its affinity
+  std::vector<int> planned_cpus;  // where its OpenMP threads are bound
+  std::string core_type;          // rate mode: of its CPUs
+  std::unique_ptr<ChildProcess> child;
+};
+
+// What one process answered for a run, or why it did not.
+struct CopyOutcome {
+  bool answered = false;
+  RunRecord record;
+  std::string error;  // when it did not answer
+};
+
 class TestSession {
  public:
   TestSession(const PlannedTest& test, const ExecSettings& settings, const RunCallback& progress)
-      : settings_(settings), progress_(progress), result_(describe_test(test)) {
-    const ExecRequest request{.workload = test.entry->info.id,
-                              .options = test.spec.options,
-                              .threads = test.threads,
-                              .last_level_cache_bytes = settings.last_level_cache_bytes,
-                              .memory_bytes = settings.memory_bytes,
-                              .planned_cpus = test.planned_cpus,
-                              .schedule = test.schedule};
-    std::vector<std::string> argv = settings.self_command;
-    argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
+      : settings_(settings),
+        progress_(progress),
+        result_(describe_test(test)),
+        copy_direction_(test.entry->info.direction()) {
+    if (test.copies.empty()) {
+      copies_.push_back({test.cpus.ids(), test.planned_cpus, "", nullptr});
+    } else {
+      for (const CopyPlan& copy : test.copies)
+        copies_.push_back({copy.cpus, copy.cpus, copy.core_type, nullptr});
+    }
     if (settings.telemetry) {
       sampler_ = std::make_unique<Sampler>(discover_sensors(settings.sysfs_root, test.cpus),
                                            settings.core_type_of, test.cpus);
       result_.telemetry.problems = sampler_->sensors().problems;
     }
-    child_ = std::make_unique<ChildProcess>(argv, test.cpus.ids());
+    for (Copy& copy : copies_) {
+      const ExecRequest request{.workload = test.entry->info.id,
+                                .options = test.spec.options,
+                                .threads = test.threads,
+                                .last_level_cache_bytes = settings.last_level_cache_bytes,
+                                .memory_bytes = settings.memory_bytes,
+                                .planned_cpus = copy.planned_cpus,
+                                .schedule = test.schedule};
+      std::vector<std::string> argv = settings.self_command;
+      argv.insert(argv.end(), {"exec", "--request", to_json(request).dump()});
+      copy.child = std::make_unique<ChildProcess>(argv, copy.cpus);
+    }
   }
 
   bool caller_failed() const { return caller_error_ != nullptr; }
@@ -90,84 +117,173 @@ class TestSession {
       if (!one_run(false)) return finish();
       elapsed += result_.runs.back().seconds;
     }
-    child_->send("quit");
-    std::string line;
-    const bool closed = child_->read_line(line, settings_.timeout) == ChildProcess::Read::Closed;
-    const std::string how =
-        closed ? child_->wait(settings_.stop_grace) : child_->stop(settings_.stop_grace);
-    if (!how.empty()) fail(Status::Failed, "after its last run the test process " + how);
+    for (std::size_t i = 0; i < copies_.size(); ++i) quit(i);
     return finish();
   }
 
  private:
-  // One message, or the reason there was none (recorded as the status).
-  // `timeout`: what is left of the step's time.
-  bool receive(ChildMessage& message, const std::string& step, double timeout) {
+  bool rate_mode() const { return result_.copies.count > 0; }
+
+  // "copy 1 (CPUs 3): " in rate mode, so that the error says which one.
+  std::string who(std::size_t index) const {
+    if (!rate_mode()) return "";
+    return fmt::format("copy {} (CPUs {}): ", index, CpuSet(copies_[index].cpus).to_string());
+  }
+
+  void quit(std::size_t index) {
+    ChildProcess& child = *copies_[index].child;
+    child.send("quit");
     std::string line;
-    switch (child_->read_line(line, timeout)) {
+    const bool closed = child.read_line(line, settings_.timeout) == ChildProcess::Read::Closed;
+    const std::string how =
+        closed ? child.wait(settings_.stop_grace) : child.stop(settings_.stop_grace);
+    if (!how.empty())
+      fail(Status::Failed, who(index) + "after its last run the test process " + how);
+  }
+
+  // Every copy's process, when one of them has ended the test.
+  void stop_all() {
+    for (Copy& copy : copies_) copy.child->stop(settings_.stop_grace);
+  }
+
+  // One message from copy `index`, or the reason there was none (the first
+  // reason is recorded as the test's status). `timeout`: what is left of
+  // the step's time.
+  bool receive(std::size_t index, ChildMessage& message, const std::string& step, double timeout,
+               std::string* error = nullptr) {
+    ChildProcess& child = *copies_[index].child;
+    const std::string prefix = who(index);
+    auto failed = [&](Status status, const std::string& text) {
+      if (error) *error = text;
+      return fail(status, prefix + text);
+    };
+    std::string line;
+    switch (child.read_line(line, timeout)) {
       case ChildProcess::Read::Line: try { message = decode_child_message(line);
         } catch (const Error& e) {
-          return fail(Status::Failed, e.what());
+          return failed(Status::Failed, e.what());
         }
-        if (message.type == ChildMessage::Type::Error) return fail(Status::Failed, message.error);
+        if (message.type == ChildMessage::Type::Error) return failed(Status::Failed, message.error);
         return true;
       case ChildProcess::Read::Closed:
-        return fail(Status::Failed,
-                    ended_because(*child_, step + " did not finish", settings_.stop_grace));
+        return failed(Status::Failed,
+                      ended_because(child, step + " did not finish", settings_.stop_grace));
       case ChildProcess::Read::Timeout:
-        child_->stop(settings_.stop_grace);
-        return fail(Status::Timeout,
-                    fmt::format("{} took longer than {:g} s; stopped", step, settings_.timeout));
+        child.stop(settings_.stop_grace);
+        return failed(Status::Timeout,
+                      fmt::format("{} took longer than {:g} s; stopped", step, settings_.timeout));
       case ChildProcess::Read::Interrupted:
-        child_->stop(settings_.stop_grace);
-        return fail(Status::Interrupted, fmt::format("interrupted during {}", step));
+        child.stop(settings_.stop_grace);
+        return failed(Status::Interrupted, fmt::format("interrupted during {}", step));
     }
     return false;
   }
 
+  // Every copy's setup is done before any run starts (rate mode's barrier).
   bool await_ready() {
-    ChildMessage message;
-    if (!receive(message, "setup", settings_.timeout)) return false;
-    if (message.type != ChildMessage::Type::Ready)
-      return fail(Status::Failed, "test process skipped its setup report");
+    for (std::size_t i = 0; i < copies_.size(); ++i) {
+      ChildMessage message;
+      if (!receive(i, message, "setup", settings_.timeout)) {
+        stop_all();
+        return false;
+      }
+      if (message.type != ChildMessage::Type::Ready) {
+        stop_all();
+        return fail(Status::Failed, who(i) + "test process skipped its setup report");
+      }
+    }
     return report();
   }
 
-  // The step's time limit covers its three lines (timing starts, timing
-  // ends, the record); the sampler runs between the first two.
-  bool one_run(bool warmup) {
+  // Copy `index`'s three lines of a run (timing starts, timing ends, the
+  // record). The sampler runs from the first copy's start to the last
+  // copy's end; the copies' lines wait in their pipes meanwhile.
+  CopyOutcome collect(std::size_t index, const std::string& step,
+                      std::chrono::steady_clock::time_point deadline, RunTelemetry& telemetry) {
     using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::duration<double>(settings_.timeout);
-    child_->send(warmup ? "run warmup" : "run");
-    const std::string step =
-        warmup ? "the warm-up run" : fmt::format("run {}", result_.samples().size() + 1);
+    CopyOutcome outcome;
+    const bool last = index + 1 == copies_.size();
     ChildMessage message;
-    RunTelemetry telemetry;
     while (true) {
-      const double left = std::chrono::duration<double>(deadline - Clock::now()).count();
-      if (!receive(message, step, left)) {
-        if (sampler_) sampler_->stop();
-        return false;
-      }
+      // A copy read after another failed still gets a moment for the lines
+      // already in its pipe.
+      const double left = std::max(std::chrono::duration<double>(deadline - Clock::now()).count(),
+                                   result_.status == Status::Running ? 0.0 : settings_.stop_grace);
+      if (!receive(index, message, step, left, &outcome.error)) return outcome;
       if (message.type == ChildMessage::Type::TimingStarts) {
-        if (sampler_) sampler_->start();
+        if (sampler_ && index == 0) sampler_->start();
       } else if (message.type == ChildMessage::Type::TimingEnds) {
-        if (sampler_) telemetry = sampler_->stop();
+        if (sampler_ && last) telemetry = sampler_->stop();
       } else {
         break;
       }
     }
-    if (message.type != ChildMessage::Type::Run)
-      return fail(Status::Failed, "test process answered a run with something else");
-    message.run.telemetry = telemetry;
-    result_.runs.push_back(message.run);
-    result_.refresh_derived();
-    if (!message.run.verified) {
-      fail(Status::WrongAnswer,
-           fmt::format("{} gave a wrong answer: {}", step, message.run.detail));
-      child_->stop(settings_.stop_grace);
+    if (message.type != ChildMessage::Type::Run) {
+      outcome.error = "test process answered a run with something else";
+      fail(Status::Failed, who(index) + outcome.error);
+      return outcome;
     }
-    return report() && message.run.verified;
+    outcome.answered = true;
+    outcome.record = std::move(message.run);
+    return outcome;
+  }
+
+  RunRecord combine(std::vector<CopyOutcome> outcomes, bool warmup) const {
+    if (!rate_mode()) return std::move(outcomes.front().record);
+    RunRecord run;
+    run.warmup = warmup;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      RunRecord& record = outcomes[i].record;
+      run.copies.push_back({.copy = static_cast<int>(i),
+                            .cpus = CpuSet(copies_[i].cpus).to_string(),
+                            .core_type = copies_[i].core_type,
+                            .seconds = record.seconds,
+                            .value = record.value,
+                            .verified = outcomes[i].answered && record.verified,
+                            .detail = outcomes[i].answered ? record.detail : outcomes[i].error,
+                            .facts = std::move(record.facts),
+                            .observed_cpus = record.observed_cpus,
+                            .strayed = record.strayed});
+      run.observed_cpus.insert(run.observed_cpus.end(), record.observed_cpus.begin(),
+                               record.observed_cpus.end());
+      run.strayed = run.strayed || record.strayed;
+    }
+    aggregate_copies(run, copy_direction_);
+    return run;
+  }
+
+  // The step's time limit covers every copy's three lines.
+  bool one_run(bool warmup) {
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                             std::chrono::duration<double>(settings_.timeout));
+    for (Copy& copy : copies_) copy.child->send(warmup ? "run warmup" : "run");
+    const std::string step =
+        warmup ? "the warm-up run" : fmt::format("run {}", result_.samples().size() + 1);
+    RunTelemetry telemetry;
+    std::vector<CopyOutcome> outcomes;
+    for (std::size_t i = 0; i < copies_.size(); ++i)
+      outcomes.push_back(collect(i, step, deadline, telemetry));
+    if (sampler_) sampler_->stop();  // a copy that failed mid-run left it running
+    const bool all_answered = std::all_of(outcomes.begin(), outcomes.end(),
+                                          [](const CopyOutcome& o) { return o.answered; });
+    // Without copies a process that did not answer leaves no record; a
+    // copy's failure keeps the others' values.
+    if (!all_answered && !rate_mode()) return false;
+    RunRecord run = combine(std::move(outcomes), warmup);
+    run.telemetry = telemetry;
+    result_.runs.push_back(run);
+    result_.refresh_derived();
+    if (!all_answered) {
+      stop_all();
+      report();
+      return false;
+    }
+    if (!run.verified) {
+      fail(Status::WrongAnswer, fmt::format("{} gave a wrong answer: {}", step, run.detail));
+      stop_all();
+    }
+    return report() && run.verified;
   }
 
   // Tells the caller; a caller that throws (its result file cannot be
@@ -183,7 +299,10 @@ class TestSession {
     }
   }
 
+  // The first failure is the test's; later ones (the other copies stopped
+  // because of it) are not.
   bool fail(Status status, const std::string& error) {
+    if (result_.status != Status::Running) return false;
     result_.status = status;
     result_.error = error;
     return false;
@@ -199,8 +318,9 @@ class TestSession {
   const ExecSettings& settings_;
   const RunCallback& progress_;
   TestResult result_;
+  Direction copy_direction_;
   std::unique_ptr<Sampler> sampler_;  // null with --no-telemetry
-  std::unique_ptr<ChildProcess> child_;
+  std::vector<Copy> copies_;
   std::exception_ptr caller_error_;
 };
 
@@ -220,6 +340,14 @@ TestResult describe_test(const PlannedTest& test) {
   result.unit = info.unit;
   result.direction = info.direction();
   result.status = Status::Running;
+  if (!test.copies.empty()) {
+    result.copies = {.count = static_cast<int>(test.copies.size()),
+                     .spec = test.spec.copies,
+                     .unit = info.unit,
+                     .direction = info.direction()};
+    result.unit = copies_unit(info.unit, info.direction());
+    result.direction = Direction::HigherIsBetter;
+  }
   return result;
 }
 

@@ -35,10 +35,11 @@ std::vector<TestSpec> expand_target(const Registry& registry, const PlanRequest&
 }
 
 // Where the profile says a test without a CPU set runs: single-threaded
-// tests on the fastest core, others on its multi-threaded set.
+// tests on the fastest core, others (and copies) on its multi-threaded set.
 std::pair<std::string, std::string> default_cpus(const MachineProfile& profile,
                                                  const TestSpec& spec) {
-  if (spec.threads == "1") return {"cpus.single_thread", profile.single_thread_cpus};
+  if (spec.threads == "1" && spec.copies.empty())
+    return {"cpus.single_thread", profile.single_thread_cpus};
   return {"cpus.multi_thread", profile.multi_thread_cpus};
 }
 
@@ -55,14 +56,46 @@ void place(const PlanRequest& request, const TestSpec& spec, PlannedTest& test) 
                                        request.profile.file.string(), profile_key, e.what()));
   }
   test.cpus = cpus;
-  test.threads = resolve_threads(spec.threads, cpus.size());
+  // A copy is single-threaded unless the spec says otherwise.
+  const std::string threads = spec.threads.empty() && !spec.copies.empty() ? "1" : spec.threads;
+  test.threads = resolve_threads(threads, cpus.size());
   const Placement placement = request.placement.value_or(request.profile.placement);
   test.planned_cpus = placement_order(cpus, request.topology, placement);
   test.placement = placement_name(placement);
   test.schedule = request.profile.schedule_for(cpus, request.topology);
+  if (spec.copies.empty()) return;
+  try {
+    test.copies =
+        plan_copies(parse_copies(spec.copies), cpus, test.threads, request.topology, placement);
+  } catch (const Error& e) {
+    throw Error(fmt::format("{}: {}", spec.name(), e.what()));
+  }
+  std::vector<int> planned;
+  for (const CopyPlan& copy : test.copies)
+    planned.insert(planned.end(), copy.cpus.begin(), copy.cpus.end());
+  test.cpus = CpuSet(planned);
+  test.planned_cpus = std::move(planned);
 }
 
-PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestSpec spec) {
+std::vector<PlannedTest> plan_one(const Registry& registry, const PlanRequest& request,
+                                  TestSpec spec);
+
+// "per-type" copies: one pass per core type of the test's CPU set, each a
+// test of its own ("copies=per-type:x925").
+std::vector<PlannedTest> plan_per_type(const Registry& registry, const PlanRequest& request,
+                                       const TestSpec& spec, const CpuSet& cpus) {
+  std::vector<PlannedTest> passes;
+  for (std::string pass : expand_per_type(cpus, request.topology)) {
+    TestSpec one = spec;
+    one.copies = std::move(pass);
+    for (auto& test : plan_one(registry, request, std::move(one)))
+      passes.push_back(std::move(test));
+  }
+  return passes;
+}
+
+std::vector<PlannedTest> plan_one(const Registry& registry, const PlanRequest& request,
+                                  TestSpec spec) {
   if (!request.cpus.empty()) spec.cpus = request.cpus;
   if (!request.threads.empty()) spec.threads = request.threads;
   PlannedTest test;
@@ -75,9 +108,18 @@ PlannedTest plan_one(const Registry& registry, const PlanRequest& request, TestS
   } catch (const OptionError& e) {
     throw Error(fmt::format("{}: {}", spec.workload, e.what()));
   }
+  if (!request.copies.empty()) spec.copies = request.copies;
+  if (spec.copies == "per-type") {
+    TestSpec whole = spec;
+    whole.copies.clear();
+    place(request, whole, test);
+    PlanRequest passes = request;
+    passes.copies.clear();
+    return plan_per_type(registry, passes, spec, test.cpus);
+  }
   place(request, spec, test);
   test.spec = std::move(spec);
-  return test;
+  return {std::move(test)};
 }
 
 }  // namespace
@@ -86,6 +128,7 @@ PlanRequest plan_request(Machine machine, std::string_view placement) {
   return PlanRequest{.targets = {},
                      .cpus = "",
                      .threads = "",
+                     .copies = "",
                      .suite_dirs = suite_dirs(),
                      .topology = std::move(machine.topology),
                      .profile = std::move(machine.profile),
@@ -105,7 +148,9 @@ int resolve_threads(const std::string& spec, std::size_t cpus) {
 std::vector<PlannedTest> plan_specs(const Registry& registry, const PlanRequest& request,
                                     std::vector<TestSpec> specs) {
   std::vector<PlannedTest> tests;
-  for (auto& spec : specs) tests.push_back(plan_one(registry, request, std::move(spec)));
+  for (auto& spec : specs)
+    for (auto& test : plan_one(registry, request, std::move(spec)))
+      tests.push_back(std::move(test));
   return tests;
 }
 

@@ -23,6 +23,7 @@ struct PlanRequest {
   std::vector<std::string> targets;    // suite names and workload specs
   std::string cpus;                    // overrides every test's; empty = keep
   std::string threads;                 // likewise
+  std::string copies;                  // likewise (copies_plan.h)
   std::vector<ProfileDir> suite_dirs;  // searched in order (common/paths)
   Topology topology;                   // what CPU-set expressions resolve on
   MachineProfile profile;              // default CPU sets, placement, schedule

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runner/machine/cpuset.h"
+#include "runner/plan/copies_plan.h"
 #include "runner/plan/test_spec.h"
 #include "workloads/registry.h"
 
@@ -22,6 +23,9 @@ struct PlannedTest {
   std::vector<int> planned_cpus;
   std::string placement;  // its name, for the result
   std::string schedule;   // OpenMP schedule for schedule(runtime) loops
+  // Rate mode: one process per copy, `threads` each; `cpus` is then theirs
+  // together. Empty: one process on `cpus`.
+  std::vector<CopyPlan> copies;
 };
 
 }  // namespace corebench

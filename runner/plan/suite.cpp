@@ -29,7 +29,7 @@ std::string integer_or_text(const std::filesystem::path& file, const toml::node&
 TestSpec read_test(const std::filesystem::path& file, const toml::node& node) {
   const toml::table* table = node.as_table();
   if (!table) toml_fail(file, node, "test", "each [[test]] must be a table");
-  check_toml_keys(file, *table, {"workload", "options", "cpus", "threads"});
+  check_toml_keys(file, *table, {"workload", "options", "cpus", "threads", "copies"});
   TestSpec spec;
   const toml::node* workload = table->get("workload");
   if (!workload || !workload->is_string())
@@ -44,6 +44,8 @@ TestSpec read_test(const std::filesystem::path& file, const toml::node& node) {
   if (const toml::node* cpus = table->get("cpus")) spec.cpus = integer_or_text(file, *cpus, "cpus");
   if (const toml::node* threads = table->get("threads"))
     spec.threads = integer_or_text(file, *threads, "threads");
+  if (const toml::node* copies = table->get("copies"))
+    spec.copies = integer_or_text(file, *copies, "copies");
   return spec;
 }
 

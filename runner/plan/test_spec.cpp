@@ -16,6 +16,7 @@ std::string TestSpec::name() const {
   std::string placement;
   if (!cpus.empty()) placement += " cpus=" + cpus;
   if (!threads.empty()) placement += " threads=" + threads;
+  if (!copies.empty()) placement += " copies=" + copies;
   if (!placement.empty()) text += " @" + placement.substr(1);
   return text;
 }

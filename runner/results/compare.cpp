@@ -42,6 +42,8 @@ Cell make_cell(const TestResult* test, const TestResult* reference, Statistic st
   cell.outliers = outlier_indices(test->samples());
   cell.busy_at_start = busy_note(test->start_load);
   cell.telemetry = test->telemetry;
+  cell.copies = test->copies.count;
+  if (cell.copies) cell.copies_by_type = copies_by_type(cell.runs, test->copies.direction);
   if (usable(test) && usable(reference)) {
     log = log_multiplier(test->samples(), reference->samples(), test->direction, statistic);
     cell.multiplier = to_multiplier(*log);

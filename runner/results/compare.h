@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/results/copies.h"
 #include "runner/results/power_compare.h"
 #include "runner/results/result.h"
 #include "runner/results/uncertainty.h"
@@ -29,12 +30,14 @@ struct Cell {
   bool present = false;  // the file has the test
   Status status = Status::Ok;
   Summary summary;
-  double value = 0;                      // the statistic of the counted runs
-  std::optional<Multiplier> multiplier;  // only where the reference has the test
-  std::vector<RunRecord> runs;           // the counted runs, in order
-  std::vector<std::size_t> outliers;     // indices into `runs` (uncertainty.h)
-  std::string busy_at_start;             // busy_note() of the test's start: "" when quiet
-  TestTelemetry telemetry;               // clock, temperature, energy over the counted runs
+  double value = 0;                       // the statistic of the counted runs
+  std::optional<Multiplier> multiplier;   // only where the reference has the test
+  std::vector<RunRecord> runs;            // the counted runs, in order
+  std::vector<std::size_t> outliers;      // indices into `runs` (uncertainty.h)
+  std::string busy_at_start;              // busy_note() of the test's start: "" when quiet
+  TestTelemetry telemetry;                // clock, temperature, energy over the counted runs
+  int copies = 0;                         // rate mode's copies; 0: one process
+  std::vector<TypeShare> copies_by_type;  // rate mode: each core type's part of `value`
 };
 
 struct Row {

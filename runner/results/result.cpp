@@ -28,6 +28,43 @@ nlohmann::json to_json(const Summary& s) {
           {"se", s.se}, {"min", s.min},   {"max", s.max},       {"noisy", s.noisy()}};
 }
 
+nlohmann::json to_json(const CopyRun& c) {
+  return {{"copy", c.copy},       {"cpus", c.cpus},   {"core_type", c.core_type},
+          {"seconds", c.seconds}, {"value", c.value}, {"verified", c.verified},
+          {"detail", c.detail},   {"facts", c.facts}, {"thread_cpus", c.observed_cpus},
+          {"strayed", c.strayed}};
+}
+
+CopyRun copy_run_from_json(const nlohmann::json& j) {
+  return {.copy = j.at("copy").get<int>(),
+          .cpus = j.at("cpus").get<std::string>(),
+          .core_type = j.value("core_type", ""),
+          .seconds = j.at("seconds").get<double>(),
+          .value = j.at("value").get<double>(),
+          .verified = j.at("verified").get<bool>(),
+          .detail = j.value("detail", ""),
+          .facts = j.value("facts", std::map<std::string, double>{}),
+          .observed_cpus = j.value("thread_cpus", std::vector<std::string>{}),
+          .strayed = j.value("strayed", false)};
+}
+
+nlohmann::json to_json(const CopiesInfo& c) {
+  if (c.count == 0) return nullptr;
+  return {{"count", c.count},
+          {"spec", c.spec},
+          {"unit", c.unit},
+          {"higher_is_better", c.direction == Direction::HigherIsBetter}};
+}
+
+CopiesInfo copies_info_from_json(const nlohmann::json& j) {
+  if (j.is_null()) return {};
+  return {.count = j.at("count").get<int>(),
+          .spec = j.at("spec").get<std::string>(),
+          .unit = j.at("unit").get<std::string>(),
+          .direction = j.at("higher_is_better").get<bool>() ? Direction::HigherIsBetter
+                                                            : Direction::LowerIsBetter};
+}
+
 nlohmann::json to_json(const TestResult& t) {
   nlohmann::json runs = nlohmann::json::array();
   for (const auto& run : t.runs) runs.push_back(to_json(run));
@@ -44,6 +81,7 @@ nlohmann::json to_json(const TestResult& t) {
       {"higher_is_better", t.direction == Direction::HigherIsBetter},
       {"status", to_string(t.status)},
       {"error", t.error},
+      {"copies", to_json(t.copies)},
       {"summary", to_json(t.summary)},
       {"start_load", to_json(t.start_load)},
       {"telemetry", t.telemetry.runs == 0 && t.telemetry.problems.empty() ? nlohmann::json(nullptr)
@@ -66,6 +104,7 @@ TestResult test_from_json(const nlohmann::json& j) {
       j.at("higher_is_better").get<bool>() ? Direction::HigherIsBetter : Direction::LowerIsBetter;
   t.status = status_from_string(j.at("status").get<std::string>());
   t.error = j.value("error", "");
+  t.copies = copies_info_from_json(j.value("copies", nlohmann::json()));
   t.start_load = machine_load_from_json(j.value("start_load", nlohmann::json()));
   for (const auto& run : j.at("runs")) t.runs.push_back(run_record_from_json(run));
   const nlohmann::json telemetry = j.value("telemetry", nlohmann::json());
@@ -81,6 +120,7 @@ nlohmann::json to_json(const PlannedTestRecord& t) {
           {"options", t.options},
           {"cpus", t.cpus},
           {"threads", t.threads},
+          {"copies", t.copies},
           {"resolved_cpus", t.resolved_cpus},
           {"resolved_threads", t.resolved_threads}};
 }
@@ -91,6 +131,7 @@ PlannedTestRecord planned_test_from_json(const nlohmann::json& j) {
           .options = j.at("options").get<std::map<std::string, std::string>>(),
           .cpus = j.at("cpus").get<std::string>(),
           .threads = j.at("threads").get<std::string>(),
+          .copies = j.value("copies", ""),
           .resolved_cpus = j.at("resolved_cpus").get<std::string>(),
           .resolved_threads = j.at("resolved_threads").get<int>()};
 }
@@ -126,15 +167,17 @@ std::string system_error(const std::string& what, const std::filesystem::path& p
 }  // namespace
 
 nlohmann::json to_json(const RunRecord& r) {
-  return {{"warmup", r.warmup},
-          {"seconds", r.seconds},
-          {"value", r.value},
-          {"verified", r.verified},
-          {"detail", r.detail},
-          {"facts", r.facts},
-          {"thread_cpus", r.observed_cpus},
-          {"strayed", r.strayed},
-          {"telemetry", to_json(r.telemetry)}};
+  nlohmann::json j = {{"warmup", r.warmup},
+                      {"seconds", r.seconds},
+                      {"value", r.value},
+                      {"verified", r.verified},
+                      {"detail", r.detail},
+                      {"facts", r.facts},
+                      {"thread_cpus", r.observed_cpus},
+                      {"strayed", r.strayed},
+                      {"telemetry", to_json(r.telemetry)}};
+  for (const auto& copy : r.copies) j["copies"].push_back(to_json(copy));
+  return j;
 }
 
 RunRecord run_record_from_json(const nlohmann::json& j) {
@@ -148,6 +191,8 @@ RunRecord run_record_from_json(const nlohmann::json& j) {
   r.observed_cpus = j.value("thread_cpus", std::vector<std::string>{});
   r.strayed = j.value("strayed", false);
   r.telemetry = run_telemetry_from_json(j.value("telemetry", nlohmann::json()));
+  for (const auto& copy : j.value("copies", nlohmann::json::array()))
+    r.copies.push_back(copy_run_from_json(copy));
   return r;
 }
 

@@ -18,9 +18,10 @@ namespace corebench {
 // 2: the machine's state (system: microcode ... preflight) and each test's
 // start_load. 3: the sessions' plans (what `resume` runs) and the status
 // "running". 4: telemetry per run and per test (clock, temperature, energy,
-// throttling). Older files are still read (their state and telemetry are
-// unknown, and before 3 they cannot be resumed).
-inline constexpr int kResultSchemaVersion = 4;
+// throttling). 5: rate mode (each test's `copies`, each run's copies).
+// Older files are still read (their state and telemetry are unknown, and
+// before 3 they cannot be resumed).
+inline constexpr int kResultSchemaVersion = 5;
 inline constexpr int kOldestReadableSchemaVersion = 1;
 
 // Running: the test was under way when the file was last written; in a
@@ -28,6 +29,21 @@ inline constexpr int kOldestReadableSchemaVersion = 1;
 enum class Status { Ok, Failed, WrongAnswer, Timeout, Skipped, Interrupted, Running };
 
 std::string to_string(Status status);
+
+// One copy's part of a run in rate mode (runner/results/copies.h): its
+// own value in the workload's unit, where it ran and what it answered.
+struct CopyRun {
+  int copy = 0;  // its index in the plan
+  std::string cpus;
+  std::string core_type;  // the id of its CPUs' core type ("x925")
+  double seconds = 0;
+  double value = 0;  // in TestResult::copies.unit
+  bool verified = false;
+  std::string detail;  // the verdict's words, or why the copy gave none
+  std::map<std::string, double> facts;
+  std::vector<std::string> observed_cpus = {};
+  bool strayed = false;
+};
 
 struct RunRecord {
   bool warmup = false;
@@ -41,6 +57,17 @@ struct RunRecord {
   std::vector<std::string> observed_cpus = {};
   bool strayed = false;         // some thread was seen outside the test's CPUs
   RunTelemetry telemetry = {};  // what the parent's sampler saw during the run
+  // Rate mode: every copy's part; `value` is then their aggregate, `seconds`
+  // the slowest copy's and `verified` whether every copy's answer was right.
+  std::vector<CopyRun> copies = {};
+};
+
+// Rate mode: how many copies ran, and how each copy's value is measured.
+struct CopiesInfo {
+  int count = 0;                                    // 0: one process, not rate mode
+  std::string spec;                                 // as asked: "2", "per-core", "per-type:x925"
+  std::string unit;                                 // a copy's value's unit (the workload's)
+  Direction direction = Direction::HigherIsBetter;  // of a copy's value
 };
 
 struct TestResult {
@@ -58,6 +85,7 @@ struct TestResult {
   Summary summary;              // over the counted runs
   Status status = Status::Ok;
   std::string error;
+  CopiesInfo copies;        // rate mode; `unit` and `direction` are then the aggregate's
   MachineLoad start_load;   // load averages and busiest processes when it started
   TestTelemetry telemetry;  // over the counted runs (refresh_derived)
 
@@ -76,6 +104,7 @@ struct PlannedTestRecord {
   std::map<std::string, std::string> options;  // as given
   std::string cpus;                            // as given; empty = the profile's
   std::string threads;                         // as given; empty = one per CPU
+  std::string copies;                          // as given; empty = one process
   std::string resolved_cpus;                   // "0-3"
   int resolved_threads = 0;
 };

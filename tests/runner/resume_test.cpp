@@ -27,6 +27,7 @@ PlannedTestRecord planned(const std::string& name) {
           .options = {},
           .cpus = "",
           .threads = "",
+          .copies = "",
           .resolved_cpus = "0",
           .resolved_threads = 1};
 }

@@ -50,6 +50,17 @@ threads = 1
   EXPECT_EQ(suite.tests[0].name(), "ramspeed:op=copy,passes=2,size=64MiB @cpus=0 threads=1");
 }
 
+TEST_F(SuiteTest, ReadsCopies) {
+  const Suite suite = load_suite(write("s.toml",
+                                       "[[test]]\nworkload = \"hmmer\"\ncopies = "
+                                       "\"per-core\"\n[[test]]\nworkload = \"c-ray\"\n"
+                                       "copies = 2\n"));
+  EXPECT_EQ(suite.tests[0].name(), "hmmer @copies=per-core");
+  EXPECT_EQ(suite.tests[1].copies, "2");
+  EXPECT_NE(error_of("[[test]]\nworkload = \"x\"\ncopies = 1.5\n").find("bad.toml:3: 'copies'"),
+            std::string::npos);
+}
+
 TEST_F(SuiteTest, ErrorsNameFileLineAndKey) {
   EXPECT_NE(error_of("[[test]]\nworkload = \"ramspeed\"\ncolour = 1\n")
                 .find("bad.toml:3: 'colour': unknown key"),
@@ -67,6 +78,7 @@ PlanRequest one_cpu_request(std::vector<std::string> targets) {
       .targets = std::move(targets),
       .cpus = "",
       .threads = "",
+      .copies = "",
       .suite_dirs = {{.path = data_dir() / "profiles" / "suites"}},
       .topology = detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/one-cpu"),
       .profile = load_machine_profile(data_dir() / "profiles" / "machines" / "generic.toml"),

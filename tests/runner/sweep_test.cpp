@@ -17,6 +17,7 @@ PlanRequest machine_request(const std::string& machine, const std::string& profi
       .targets = {},
       .cpus = "",
       .threads = "",
+      .copies = "",
       .suite_dirs = {{.path = data_dir() / "profiles" / "suites"}},
       .topology = detect_topology(std::string(COREBENCH_TEST_DATA) + "/fixtures/sysfs/" + machine),
       .profile = load_machine_profile(data_dir() / "profiles" / "machines" / (profile + ".toml")),

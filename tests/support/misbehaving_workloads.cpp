@@ -19,7 +19,9 @@ namespace {
 // starts a grandchild in setup that ignores SIGTERM and outlives it, and
 // reports its pid; CloseChannel closes the message channel in its first
 // run and hangs. SlowSteps runs like Steady with a prepare and a verify
-// step of kSlowStep each, ten times its run.
+// step of kSlowStep each, ten times its run. WrongOnCpu and CrashOnCpu run
+// like Steady except on the CPU kFaultyCpuVariable names (their first
+// CPU), where they answer wrongly or abort: one bad copy among good ones.
 enum class Behaviour {
   Hang,
   Crash,
@@ -30,8 +32,16 @@ enum class Behaviour {
   Flood,
   Orphan,
   CloseChannel,
-  SlowSteps
+  SlowSteps,
+  WrongOnCpu,
+  CrashOnCpu
 };
+
+// Whether this process's first CPU is the one kFaultyCpuVariable names.
+bool on_faulty_cpu(const std::vector<int>& cpus) {
+  const char* faulty = std::getenv(kFaultyCpuVariable);
+  return faulty && !cpus.empty() && std::to_string(cpus.front()) == faulty;
+}
 
 constexpr auto kSlowStep = std::chrono::milliseconds(500);
 
@@ -90,6 +100,7 @@ class Misbehaving final : public Workload {
     if (behaviour_ == Behaviour::Hang)
       while (true) std::this_thread::sleep_for(std::chrono::seconds(1));
     if (behaviour_ == Behaviour::Crash) std::abort();
+    if (behaviour_ == Behaviour::CrashOnCpu && on_faulty_cpu(cpus_)) std::abort();
     if (behaviour_ == Behaviour::Flood) flood_and_abort();
     if (behaviour_ == Behaviour::CloseChannel) {
       ::close(kMessageFd);
@@ -102,7 +113,9 @@ class Misbehaving final : public Workload {
 
   Verdict verify() override {
     if (behaviour_ == Behaviour::SlowSteps) std::this_thread::sleep_for(kSlowStep);
-    const bool ok = behaviour_ != Behaviour::Wrong && answer_ == 42;
+    const bool wrong = behaviour_ == Behaviour::Wrong ||
+                       (behaviour_ == Behaviour::WrongOnCpu && on_faulty_cpu(cpus_));
+    const bool ok = !wrong && answer_ == 42;
     Verdict verdict{ok, ok ? "answer is 42" : "answer is 41, expected 42", {}};
     if (behaviour_ == Behaviour::ReportCpus)
       for (std::size_t i = 0; i < cpus_.size(); ++i)
@@ -141,7 +154,9 @@ std::vector<WorkloadEntry> misbehaving_workloads() {
           entry("flood", Behaviour::Flood),
           entry("orphan", Behaviour::Orphan),
           entry("close-channel", Behaviour::CloseChannel),
-          entry("slow-steps", Behaviour::SlowSteps)};
+          entry("slow-steps", Behaviour::SlowSteps),
+          entry("wrong-on-cpu", Behaviour::WrongOnCpu),
+          entry("crash-on-cpu", Behaviour::CrashOnCpu)};
 }
 
 }  // namespace corebench::testing

@@ -5,7 +5,8 @@
 // stderr "flood: the last line"), then aborts; `orphan` leaves a grandchild
 // that ignores SIGTERM running (its pid is the run's fact
 // "grandchild_pid"); `close-channel` closes the runner's message channel in
-// its first run and hangs.
+// its first run and hangs; `wrong-on-cpu` and `crash-on-cpu` misbehave only
+// on the CPU the environment variable kFaultyCpuVariable names.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +17,7 @@
 namespace corebench::testing {
 
 inline constexpr std::size_t kFloodBytes = 64 * 1024 * 1024;
+inline constexpr const char* kFaultyCpuVariable = "COREBENCH_TEST_FAULTY_CPU";
 
 std::vector<WorkloadEntry> misbehaving_workloads();
 

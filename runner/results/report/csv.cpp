@@ -58,6 +58,31 @@ void power_fields(const Comparison& table, const Row& row, std::ostream& out) {
   }
 }
 
+// Rate mode after those, where some test ran copies: per file the copies
+// and each core type's part ("x925=10:1234;a725=10:802.1", copies and
+// value).
+bool has_copies(const Comparison& table) {
+  return std::any_of(table.rows.begin(), table.rows.end(), [](const Row& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(),
+                       [](const Cell& cell) { return cell.copies > 0; });
+  });
+}
+
+void copies_header(const Comparison& table, std::ostream& out) {
+  for (const auto& column : table.columns)
+    out << "," << field(column + " copies") << "," << field(column + " copies by core type");
+}
+
+void copies_fields(const Row& row, std::ostream& out) {
+  for (const Cell& cell : row.cells) {
+    std::string shares;
+    for (const TypeShare& share : cell.copies_by_type)
+      shares += fmt::format("{}{}={}:{}", shares.empty() ? "" : ";", share.core_type, share.copies,
+                            number(share.value));
+    out << "," << (cell.copies ? std::to_string(cell.copies) : "") << "," << field(shares);
+  }
+}
+
 // Machine-readable: raw numbers, one group of columns per file.
 class CsvReporter final : public Reporter {
  public:
@@ -72,6 +97,8 @@ class CsvReporter final : public Reporter {
         out << "," << field(column + " " + what);
     const bool power = has_power(table);
     if (power) power_header(table, out);
+    const bool copies = has_copies(table);
+    if (copies) copies_header(table, out);
     out << "\n";
     for (const auto& row : table.rows) {
       out << field(row.test) << "," << field(row.unit) << ","
@@ -87,6 +114,7 @@ class CsvReporter final : public Reporter {
             << cell.outliers.size();
       }
       if (power) power_fields(table, row, out);
+      if (copies) copies_fields(row, out);
       out << "\n";
     }
     out << field(fmt::format("geometric mean ({} tests)", table.geomean_tests)) << ",,,";

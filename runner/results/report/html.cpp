@@ -14,6 +14,7 @@
 #include <map>
 
 #include "runner/results/number_format.h"
+#include "runner/results/report/copies_grid.h"
 #include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
 #include "runner/results/report/svg_chart.h"
@@ -193,20 +194,32 @@ std::vector<std::string> categories_in_order(const Comparison& table) {
   return categories;
 }
 
-// The clock and power table of the text report, where files recorded telemetry.
-void write_power_table(const Comparison& table, std::ostream& out) {
-  const auto grid = power_grid(table, table.columns);
-  if (grid.empty()) return;
-  out << "<h2>Clock and power</h2>\n<table class=\"system\">";
+// A grid of display strings (header first) under a heading, with its legend.
+void write_grid_table(const std::vector<std::vector<std::string>>& grid, const char* heading,
+                      const std::string& legend, std::ostream& out) {
+  out << "<h2>" << heading << "</h2>\n<table class=\"system\">";
   for (std::size_t r = 0; r < grid.size(); ++r) {
     out << "<tr>";
     for (const auto& cell : grid[r])
       out << (r ? "<td>" : "<th>") << escape(cell) << (r ? "</td>" : "</th>");
     out << "</tr>\n";
   }
-  out << "</table>\n<p class=\"note\">" << escape(power_legend(table)) << "</p>\n";
+  out << "</table>\n<p class=\"note\">" << escape(legend) << "</p>\n";
+}
+
+// The clock and power table of the text report, where files recorded telemetry.
+void write_power_table(const Comparison& table, std::ostream& out) {
+  const auto grid = power_grid(table, table.columns);
+  if (grid.empty()) return;
+  write_grid_table(grid, "Clock and power", power_legend(table), out);
   for (const auto& note : throttle_notes(table, table.columns))
     out << "<p class=\"note\">" << escape(note) << "</p>\n";
+}
+
+// Rate mode's breakdown by core type, where a test ran copies.
+void write_copies_table(const Comparison& table, std::ostream& out) {
+  const auto grid = copies_grid(table, table.columns);
+  if (!grid.empty()) write_grid_table(grid, "Copies by core type", kCopiesLegend, out);
 }
 
 class HtmlReporter final : public Reporter {
@@ -224,6 +237,7 @@ class HtmlReporter final : public Reporter {
     write_legend(table, out);
     write_system_table(table, out);
     write_power_table(table, out);
+    write_copies_table(table, out);
     if (!table.reference_label.empty()) {
       out << "<h2>Summary</h2>\n<div class=\"grid\">\n"
           << render_bar_chart(geomean_chart(table), "geomean") << "\n</div>\n";

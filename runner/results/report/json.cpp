@@ -26,6 +26,17 @@ nlohmann::json efficiency_json(const std::optional<Efficiency>& e) {
           {"multipliers", e->multipliers}};
 }
 
+// Rate mode: the copies and each core type's part of the value; null
+// without copies.
+nlohmann::json copies_json(const Cell& cell) {
+  if (cell.copies == 0) return nullptr;
+  nlohmann::json types = nlohmann::json::array();
+  for (const TypeShare& share : cell.copies_by_type)
+    types.push_back(
+        {{"core_type", share.core_type}, {"copies", share.copies}, {"value", share.value}});
+  return {{"count", cell.copies}, {"by_core_type", std::move(types)}};
+}
+
 class JsonReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
@@ -37,18 +48,19 @@ class JsonReporter final : public Reporter {
           cells.push_back(nullptr);
           continue;
         }
-        cells.push_back({{"status", to_string(cell.status)},
-                         {"value", cell.value},
-                         {"mean", cell.summary.mean},
-                         {"median", cell.summary.median},
-                         {"sd", cell.summary.sd},
-                         {"n", cell.summary.n},
-                         {"noisy", cell.summary.noisy()},
-                         {"outliers", cell.outliers},
-                         {"busy_at_start", cell.busy_at_start},
-                         {"multiplier", multiplier_json(cell.multiplier)},
-                         {"telemetry", cell.telemetry.runs ? to_json(cell.telemetry)
-                                                           : nlohmann::json(nullptr)}});
+        cells.push_back(
+            {{"status", to_string(cell.status)},
+             {"value", cell.value},
+             {"mean", cell.summary.mean},
+             {"median", cell.summary.median},
+             {"sd", cell.summary.sd},
+             {"n", cell.summary.n},
+             {"noisy", cell.summary.noisy()},
+             {"outliers", cell.outliers},
+             {"busy_at_start", cell.busy_at_start},
+             {"multiplier", multiplier_json(cell.multiplier)},
+             {"telemetry", cell.telemetry.runs ? to_json(cell.telemetry) : nlohmann::json(nullptr)},
+             {"copies", copies_json(cell)}});
       }
       rows.push_back({{"test", row.test},
                       {"unit", row.unit},

@@ -1,3 +1,4 @@
+#include "runner/results/report/copies_grid.h"
 #include "runner/results/report/grid.h"
 #include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
@@ -9,6 +10,16 @@ class MarkdownReporter final : public Reporter {
  public:
   void write(const Comparison& table, std::ostream& out) const override {
     write_markdown_table(comparison_grid(table), 2, out);
+    write_power(table, out);
+    const auto copies = copies_grid(table, table.columns);
+    if (copies.empty()) return;
+    out << "\n";
+    write_markdown_table(copies, 2, out);
+    out << "\n" << kCopiesLegend << "\n";
+  }
+
+ private:
+  static void write_power(const Comparison& table, std::ostream& out) {
     const auto power = power_grid(table, table.columns);
     if (power.empty()) return;
     out << "\n";

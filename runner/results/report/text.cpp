@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "runner/results/report/copies_grid.h"
 #include "runner/results/report/grid.h"
 #include "runner/results/report/power_grid.h"
 #include "runner/results/report/reporter.h"
@@ -138,19 +139,20 @@ void print_legend(const Comparison& table, const std::vector<std::string>& heads
                   out);
 }
 
-// Clock and power: a second table, since a column per core type and file
-// would not fit beside the multipliers.
-void print_power(const Comparison& table, const std::vector<std::string>& heads,
-                 std::ostream& out) {
-  const auto grid = power_grid(table, heads);
+// A table after the multipliers (header first; nothing when empty), with
+// its legend. `wrapping`: the columns that may wrap; columns from
+// `right_aligned_from` on are numbers.
+void print_extra_table(const std::vector<std::vector<std::string>>& grid,
+                       std::set<std::size_t> wrapping, std::size_t right_aligned_from,
+                       const std::string& legend, std::ostream& out) {
   if (grid.empty()) return;
   TextLayout layout;
   layout.width = kTextWidth;
-  layout.wrapping = {0};
-  layout.right_aligned_from = 2;
+  layout.wrapping = std::move(wrapping);
+  layout.right_aligned_from = right_aligned_from;
   layout.rules_before = {1};
   out << "\n" << layout_grid(grid, layout);
-  print_wrapped(power_legend(table), out);
+  print_wrapped(legend, out);
 }
 
 class TextReporter final : public Reporter {
@@ -163,7 +165,11 @@ class TextReporter final : public Reporter {
       print_block(table, heads, first, std::min(files, first + kFilesPerBlock), out);
       if (files == 0) break;
     }
-    print_power(table, heads, out);
+    // Clock and power: a second table, since a column per core type and
+    // file would not fit beside the multipliers; then rate mode's copies
+    // by core type (words, not numbers, in its last column).
+    print_extra_table(power_grid(table, heads), {0}, 2, power_legend(table), out);
+    print_extra_table(copies_grid(table, heads), {0, 3}, 99, kCopiesLegend, out);
     print_notes(table, heads, out);
     print_legend(table, heads, out);
     out << "\n" << text_system_table(table, heads);
