@@ -83,6 +83,65 @@ def stream_rates(binary, threads):
             for m in re.finditer(r"^(\w+):\s+([\d.]+)", done.stdout, re.M)}
 
 
+HPCC_INPUT = """HPCC input, written by corebench's scripts
+for the HPL part alone to matter
+hpccoutf.txt
+8
+1
+{n}
+1
+{nb}
+0
+1
+1
+1
+16.0
+1
+2
+1
+4
+1
+2
+1
+1
+1
+1
+1
+1
+2
+64
+0
+0
+1
+8
+##### separator #####
+0
+1200
+0
+40
+"""
+
+
+def hpcc_hpl_gflops(binary, threads, n, nb):
+    """HPL's GFLOPS in one `hpcc` process (HPC Challenge, whose first test is
+    HPL) on a 1x1 grid, its BLAS's threads one to a CPU of the first
+    `threads`. Exits if HPL's own residual check failed."""
+    env = dict(openmp_env(threads), OPENBLAS_NUM_THREADS=str(threads),
+               OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "hpccinf.txt"), "w") as f:
+            f.write(HPCC_INPUT.format(n=n, nb=nb))
+        subprocess.run(["taskset", "-c", cpu_list(threads), "mpirun", "-np", "1", "--bind-to",
+                        "none", binary], cwd=tmp, env=env, check=True, capture_output=True)
+        with open(os.path.join(tmp, "hpccoutf.txt")) as f:
+            out = f.read()
+    fields = dict(re.findall(r"^(HPL_\w+|Success)=(\S+)", out, re.M))
+    passed = re.search(r"^\|\|Ax-b\|\|_oo.* PASSED$", out, re.M)
+    if not passed or fields.get("Success") != "1" or fields.get("HPL_N") != str(n):
+        sys.exit(f"{binary}: HPL failed its residual check or printed no result:\n{out[-2000:]}")
+    return float(fields["HPL_Tflops"]) * 1000
+
+
 def c_ray_fast_seconds(binary, scene, resolution, rays, threads):
     """c-ray-fast's own rendering time (corebench's run is its timed region)."""
     done = subprocess.run(["taskset", "-c", cpu_list(threads), binary, "-t", str(threads), "-s",
