@@ -98,7 +98,9 @@ class TestSession {
                                 .options = test.spec.options,
                                 .threads = test.threads,
                                 .last_level_cache_bytes = settings.last_level_cache_bytes,
-                                .memory_bytes = settings.memory_bytes,
+                                // Copies share the memory: each one's "does it fit" check
+                                // (workloads/common/memory_guard) sees its share.
+                                .memory_bytes = settings.memory_bytes / copies_.size(),
                                 .planned_cpus = copy.planned_cpus,
                                 .schedule = test.schedule};
       std::vector<std::string> argv = settings.self_command;

@@ -1,5 +1,7 @@
 #include "runner/results/compare.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -42,9 +44,10 @@ Cell make_cell(const TestResult* test, const TestResult* reference, Statistic st
   cell.outliers = outlier_indices(test->samples());
   cell.busy_at_start = busy_note(test->start_load);
   cell.telemetry = test->telemetry;
+  if (reference) cell.options_differ = option_differences(test->options, reference->options);
   cell.copies = test->copies.count;
   if (cell.copies) cell.copies_by_type = copies_by_type(cell.runs, test->copies.direction);
-  if (usable(test) && usable(reference)) {
+  if (usable(test) && usable(reference) && cell.options_differ.empty()) {
     log = log_multiplier(test->samples(), reference->samples(), test->direction, statistic);
     cell.multiplier = to_multiplier(*log);
   }
@@ -71,6 +74,21 @@ void describe_row(Row& row, const TestResult& test, const CompareOptions& option
 }
 
 }  // namespace
+
+std::string option_differences(const std::map<std::string, std::string>& options,
+                               const std::map<std::string, std::string>& reference) {
+  std::string text;
+  for (const auto& [name, value] : options) {
+    const auto theirs = reference.find(name);
+    if (theirs == reference.end() || theirs->second == value) continue;
+    text += fmt::format("{}{}={}, ref {}", text.empty() ? "" : "; ", name, value, theirs->second);
+  }
+  return text;
+}
+
+std::string options_differ_note(const std::string& differences) {
+  return fmt::format("not the reference's work, no multiplier: {}", differences);
+}
 
 double multiplier(double value, double reference, Direction direction) {
   return direction == Direction::HigherIsBetter ? value / reference : reference / value;

@@ -19,6 +19,14 @@ namespace corebench {
 
 double multiplier(double value, double reference, Direction direction);
 
+// The options both records have and resolved differently, as
+// "blas=system, ref eigen; nb=128, ref 256"; "" when none. An option one
+// of them lacks (a file from before it existed) is not a difference.
+std::string option_differences(const std::map<std::string, std::string>& options,
+                               const std::map<std::string, std::string>& reference);
+// What a report says of such a cell.
+std::string options_differ_note(const std::string& differences);
+
 // What a result's binary was built for and with: "gb10, g++ 12.2.0"; the
 // full flags are in the result file (system.build.flags).
 std::string describe_build(const BuildInfo& build);
@@ -30,12 +38,16 @@ struct Cell {
   bool present = false;  // the file has the test
   Status status = Status::Ok;
   Summary summary;
-  double value = 0;                       // the statistic of the counted runs
-  std::optional<Multiplier> multiplier;   // only where the reference has the test
-  std::vector<RunRecord> runs;            // the counted runs, in order
-  std::vector<std::size_t> outliers;      // indices into `runs` (uncertainty.h)
-  std::string busy_at_start;              // busy_note() of the test's start: "" when quiet
-  TestTelemetry telemetry;                // clock, temperature, energy over the counted runs
+  double value = 0;                      // the statistic of the counted runs
+  std::optional<Multiplier> multiplier;  // only where the reference has the test
+  std::vector<RunRecord> runs;           // the counted runs, in order
+  std::vector<std::size_t> outliers;     // indices into `runs` (uncertainty.h)
+  std::string busy_at_start;             // busy_note() of the test's start: "" when quiet
+  TestTelemetry telemetry;               // clock, temperature, energy over the counted runs
+  // The options this file's run of the test resolved to that differ from
+  // the reference's ("blas=system, ref eigen"): then not the same work (a
+  // default changed between versions), and no multiplier. "" when the same.
+  std::string options_differ;
   int copies = 0;                         // rate mode's copies; 0: one process
   std::vector<TypeShare> copies_by_type;  // rate mode: each core type's part of `value`
 };

@@ -77,6 +77,28 @@ TEST(Compare, FailedTestHasNoMultiplierAndLeavesTheGeomean) {
   EXPECT_NEAR(table.geomean[0]->value, 3.0, 1e-12);
 }
 
+// A default that changed between versions gives one name to two kinds of
+// work (linpack's blas): such a cell is shown, flagged, and not compared.
+TEST(Compare, OtherResolvedOptionsThanTheReferencesGiveNoMultiplier) {
+  TestResult ours = test("linpack:n=2000", Direction::HigherIsBetter, {20});
+  ours.options = {{"blas", "system"}, {"n", "2000"}, {"leaf", "x"}};
+  TestResult theirs = test("linpack:n=2000", Direction::HigherIsBetter, {10});
+  theirs.options = {{"blas", "eigen"}, {"n", "2000"}};  // no "leaf": older, not different
+  const ResultFile reference = file("ref", {theirs, test("y", Direction::HigherIsBetter, {1})});
+  const ResultFile a = file("a", {ours, test("y", Direction::HigherIsBetter, {3})});
+  const Comparison table = compare({a}, &reference);
+  EXPECT_EQ(table.rows[0].cells[0].options_differ, "blas=system, ref eigen");
+  EXPECT_FALSE(table.rows[0].cells[0].multiplier.has_value());
+  EXPECT_EQ(table.geomean_tests, 1u);
+  EXPECT_TRUE(table.rows[1].cells[0].options_differ.empty());
+  std::ostringstream text;
+  make_reporter("text")->write(table, text);
+  EXPECT_NE(text.str().find("a linpack:n=2000: not the reference's work, no multiplier: "
+                            "blas=system, ref eigen"),
+            std::string::npos)
+      << text.str();
+}
+
 TEST(Compare, WithoutReferenceThereAreNoMultipliers) {
   const Comparison table =
       compare({file("a", {test("x", Direction::HigherIsBetter, {3})})}, nullptr);

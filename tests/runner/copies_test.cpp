@@ -242,10 +242,29 @@ class CopiesRun : public ::testing::Test {
   testing::CommandResult run(const std::string& workload) {
     return testing::run_command(
         {COREBENCH_TESTBIN, "run", workload, "--cpus", fmt_cpus(), "--copies", "2", "--runs", "2",
-         "--no-telemetry", "--output", output_.string(), "--reference", ""},
+         "--timeout", "3", "--no-telemetry", "--output", output_.string(), "--reference", ""},
         {std::string(testing::kFaultyCpuVariable) + "=" + std::to_string(b_)});
   }
   std::string fmt_cpus() const { return std::to_string(a_) + "," + std::to_string(b_); }
+
+  // The one test of a run that must not exit 0, with its copy 1 named in
+  // the error and, in its last run, the bad copy 1 beside copy 0's value.
+  TestResult failing(const std::string& workload) {
+    const auto result = run(workload);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    TestResult test = read_result_file(output_).tests.at(0);
+    EXPECT_NE(test.error.find("copy 1 (CPUs " + std::to_string(b_) + "): "), std::string::npos)
+        << test.error;
+    EXPECT_FALSE(test.runs.empty());
+    if (test.runs.empty()) return test;
+    const RunRecord& last = test.runs.back();
+    EXPECT_EQ(last.copies.size(), 2u);
+    if (last.copies.size() != 2) return test;
+    EXPECT_TRUE(last.copies[0].verified);
+    EXPECT_GT(last.copies[0].value, 0);
+    EXPECT_FALSE(last.copies[1].verified);
+    return test;
+  }
 
   int a_ = 0, b_ = 0;
   std::filesystem::path output_;
@@ -271,36 +290,25 @@ TEST_F(CopiesRun, TwoCopiesGiveTwoPinnedValuesAndTheirSum) {
 }
 
 TEST_F(CopiesRun, AWrongCopyIsNamedAndTheOthersValueKept) {
-  const auto result = run("wrong-on-cpu");
-  EXPECT_EQ(result.exit_code, 1) << result.err;
-  const ResultFile file = read_result_file(output_);
-  const TestResult& test = file.tests.at(0);
+  const TestResult test = failing("wrong-on-cpu");
   EXPECT_EQ(test.status, Status::WrongAnswer);
-  EXPECT_NE(test.error.find("copy 1 (CPUs " + std::to_string(b_) + "): answer is 41"),
-            std::string::npos)
-      << test.error;
-  ASSERT_FALSE(test.runs.empty());
-  const RunRecord& last = test.runs.back();
-  ASSERT_EQ(last.copies.size(), 2u);
-  EXPECT_TRUE(last.copies[0].verified);
-  EXPECT_GT(last.copies[0].value, 0);
-  EXPECT_FALSE(last.copies[1].verified);
+  EXPECT_NE(test.error.find("): answer is 41"), std::string::npos) << test.error;
 }
 
 TEST_F(CopiesRun, ACrashingCopyFailsTheTestAndTheOthersValueIsKept) {
-  const auto result = run("crash-on-cpu");
-  EXPECT_EQ(result.exit_code, 1) << result.err;
-  const ResultFile file = read_result_file(output_);
-  const TestResult& test = file.tests.at(0);
+  const TestResult test = failing("crash-on-cpu");
   EXPECT_EQ(test.status, Status::Failed);
-  EXPECT_NE(test.error.find("copy 1 (CPUs " + std::to_string(b_) + "):"), std::string::npos)
-      << test.error;
   EXPECT_NE(test.error.find("signal 6"), std::string::npos) << test.error;
   ASSERT_EQ(test.runs.size(), 1u);  // the warm-up, where copy 1 died
-  ASSERT_EQ(test.runs[0].copies.size(), 2u);
-  EXPECT_TRUE(test.runs[0].copies[0].verified);
-  EXPECT_FALSE(test.runs[0].copies[1].verified);
-  EXPECT_NE(test.runs[0].copies[1].detail.find("signal 6"), std::string::npos);
+  EXPECT_NE(test.runs[0].copies.at(1).detail.find("signal 6"), std::string::npos);
+}
+
+TEST_F(CopiesRun, AHangingCopyTimesOutAndTheOthersValueIsKept) {
+  const TestResult test = failing("hang-on-cpu");
+  EXPECT_EQ(test.status, Status::Timeout);
+  EXPECT_NE(test.error.find("): the warm-up run took longer than 3 s; stopped"), std::string::npos)
+      << test.error;
+  EXPECT_EQ(test.runs.size(), 1u);
 }
 
 }  // namespace

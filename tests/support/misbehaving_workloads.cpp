@@ -21,7 +21,8 @@ namespace {
 // run and hangs. SlowSteps runs like Steady with a prepare and a verify
 // step of kSlowStep each, ten times its run. WrongOnCpu and CrashOnCpu run
 // like Steady except on the CPU kFaultyCpuVariable names (their first
-// CPU), where they answer wrongly or abort: one bad copy among good ones.
+// CPU), where they answer wrongly or abort, and HangOnCpu hangs there: one
+// bad copy among good ones.
 enum class Behaviour {
   Hang,
   Crash,
@@ -34,7 +35,8 @@ enum class Behaviour {
   CloseChannel,
   SlowSteps,
   WrongOnCpu,
-  CrashOnCpu
+  CrashOnCpu,
+  HangOnCpu
 };
 
 // Whether this process's first CPU is the one kFaultyCpuVariable names.
@@ -97,7 +99,8 @@ class Misbehaving final : public Workload {
   }
 
   RunOutput run() override {
-    if (behaviour_ == Behaviour::Hang)
+    if (behaviour_ == Behaviour::Hang ||
+        (behaviour_ == Behaviour::HangOnCpu && on_faulty_cpu(cpus_)))
       while (true) std::this_thread::sleep_for(std::chrono::seconds(1));
     if (behaviour_ == Behaviour::Crash) std::abort();
     if (behaviour_ == Behaviour::CrashOnCpu && on_faulty_cpu(cpus_)) std::abort();
@@ -156,7 +159,8 @@ std::vector<WorkloadEntry> misbehaving_workloads() {
           entry("close-channel", Behaviour::CloseChannel),
           entry("slow-steps", Behaviour::SlowSteps),
           entry("wrong-on-cpu", Behaviour::WrongOnCpu),
-          entry("crash-on-cpu", Behaviour::CrashOnCpu)};
+          entry("crash-on-cpu", Behaviour::CrashOnCpu),
+          entry("hang-on-cpu", Behaviour::HangOnCpu)};
 }
 
 }  // namespace corebench::testing

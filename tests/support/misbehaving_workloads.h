@@ -5,8 +5,9 @@
 // stderr "flood: the last line"), then aborts; `orphan` leaves a grandchild
 // that ignores SIGTERM running (its pid is the run's fact
 // "grandchild_pid"); `close-channel` closes the runner's message channel in
-// its first run and hangs; `wrong-on-cpu` and `crash-on-cpu` misbehave only
-// on the CPU the environment variable kFaultyCpuVariable names.
+// its first run and hangs; `wrong-on-cpu`, `crash-on-cpu` and `hang-on-cpu`
+// misbehave only on the CPU the environment variable kFaultyCpuVariable
+// names.
 #pragma once
 
 #include <cstddef>

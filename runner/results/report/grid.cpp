@@ -17,6 +17,7 @@ std::string cell_text(const Cell& cell) {
   if (cell.summary.noisy()) text += " (noisy)";
   if (!cell.outliers.empty()) text += fmt::format(" ({} outliers)", cell.outliers.size());
   if (!cell.busy_at_start.empty()) text += " (busy at start: " + cell.busy_at_start + ")";
+  if (!cell.options_differ.empty()) text += " (" + options_differ_note(cell.options_differ) + ")";
   if (cell.multiplier) text += "  " + multiplier_text(*cell.multiplier);
   return text;
 }

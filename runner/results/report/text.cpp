@@ -26,8 +26,8 @@ constexpr const char* kMissing = "—";
 std::string cell_text(const Cell& cell) {
   if (!cell.present) return kMissing;
   if (cell.status != Status::Ok) return to_string(cell.status);
-  const bool flagged =
-      cell.summary.noisy() || !cell.outliers.empty() || !cell.busy_at_start.empty();
+  const bool flagged = cell.summary.noisy() || !cell.outliers.empty() ||
+                       !cell.busy_at_start.empty() || !cell.options_differ.empty();
   std::string text;
   if (!cell.multiplier) {
     text = fmt::format("{} ±{:.1f}%", format_value(cell.value), cell.summary.rsd * 100);
@@ -97,8 +97,9 @@ void print_wrapped(const std::string& line, std::ostream& out) {
   }
 }
 
-// Outlier runs, noisy tests and tests that started on a busy machine: kept
-// in the file, named here.
+// Outlier runs, noisy tests, tests that started on a busy machine and tests
+// that resolved other options than the reference's: kept in the file, named
+// here.
 void print_notes(const Comparison& table, const std::vector<std::string>& heads,
                  std::ostream& out) {
   std::vector<std::string> notes;
@@ -116,6 +117,9 @@ void print_notes(const Comparison& table, const std::vector<std::string>& heads,
       if (!cell.busy_at_start.empty())
         notes.push_back(
             fmt::format("{} {}: busy when it started: {}", heads[i], row.test, cell.busy_at_start));
+      if (!cell.options_differ.empty())
+        notes.push_back(
+            fmt::format("{} {}: {}", heads[i], row.test, options_differ_note(cell.options_differ)));
     }
   for (auto& note : throttle_notes(table, heads)) notes.push_back(std::move(note));
   if (notes.empty()) return;
