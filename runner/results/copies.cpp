@@ -61,14 +61,14 @@ std::vector<TypeShare> copies_by_type(const std::vector<RunRecord>& runs,
       if (it == types.end()) it = types.insert(types.end(), {copy.core_type, {}});
       it->second.push_back(&copy);
     }
-    for (const auto& [type, copies] : types) {
+    for (const auto& type : types) {
       auto share = std::find_if(shares.begin(), shares.end(),
-                                [&](const TypeShare& s) { return s.core_type == type; });
+                                [&](const TypeShare& s) { return s.core_type == type.first; });
       if (share == shares.end())
         share = shares.insert(
             shares.end(),
-            {.core_type = type, .copies = static_cast<int>(copies.size()), .value = 0});
-      share->value += aggregate_of(copies, copy_direction);
+            {.core_type = type.first, .copies = static_cast<int>(type.second.size()), .value = 0});
+      share->value += aggregate_of(type.second, copy_direction);
     }
   }
   for (TypeShare& share : shares) share.value /= counted;
