@@ -78,15 +78,18 @@ struct CopyOutcome {
 class TestSession {
  public:
   TestSession(const PlannedTest& test, const ExecSettings& settings, const RunCallback& progress)
-      : settings_(settings),
-        progress_(progress),
-        result_(describe_test(test)),
-        copy_direction_(test.entry->info.direction()) {
+      : settings_(settings), progress_(progress), result_(describe_test(test)) {
     if (test.copies.empty()) {
-      copies_.push_back({test.cpus.ids(), test.planned_cpus, "", nullptr});
+      copies_.push_back({.cpus = test.cpus.ids(),
+                         .planned_cpus = test.planned_cpus,
+                         .core_type = "",
+                         .child = nullptr});
     } else {
       for (const CopyPlan& copy : test.copies)
-        copies_.push_back({copy.cpus, copy.cpus, copy.core_type, nullptr});
+        copies_.push_back({.cpus = copy.cpus,
+                           .planned_cpus = copy.cpus,
+                           .core_type = copy.core_type,
+                           .child = nullptr});
     }
     if (settings.telemetry) {
       sampler_ = std::make_unique<Sampler>(discover_sensors(settings.sysfs_root, test.cpus),
@@ -250,7 +253,7 @@ class TestSession {
                                record.observed_cpus.end());
       run.strayed = run.strayed || record.strayed;
     }
-    aggregate_copies(run, copy_direction_);
+    aggregate_copies(run, result_.copies.direction);
     return run;
   }
 
@@ -320,7 +323,6 @@ class TestSession {
   const ExecSettings& settings_;
   const RunCallback& progress_;
   TestResult result_;
-  Direction copy_direction_;
   std::unique_ptr<Sampler> sampler_;  // null with --no-telemetry
   std::vector<Copy> copies_;
   std::exception_ptr caller_error_;

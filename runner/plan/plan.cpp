@@ -77,27 +77,18 @@ void place(const PlanRequest& request, const TestSpec& spec, PlannedTest& test) 
   test.planned_cpus = std::move(planned);
 }
 
-std::vector<PlannedTest> plan_one(const Registry& registry, const PlanRequest& request,
-                                  TestSpec spec);
-
-// "per-type" copies: one pass per core type of the test's CPU set, each a
-// test of its own ("copies=per-type:x925").
-std::vector<PlannedTest> plan_per_type(const Registry& registry, const PlanRequest& request,
-                                       const TestSpec& spec, const CpuSet& cpus) {
-  std::vector<PlannedTest> passes;
-  for (std::string pass : expand_per_type(cpus, request.topology)) {
-    TestSpec one = spec;
-    one.copies = std::move(pass);
-    for (auto& test : plan_one(registry, request, std::move(one)))
-      passes.push_back(std::move(test));
-  }
-  return passes;
-}
-
-std::vector<PlannedTest> plan_one(const Registry& registry, const PlanRequest& request,
-                                  TestSpec spec) {
+// The request's --cpus, --threads and --copies over the spec's own.
+TestSpec with_overrides(const PlanRequest& request, TestSpec spec) {
   if (!request.cpus.empty()) spec.cpus = request.cpus;
   if (!request.threads.empty()) spec.threads = request.threads;
+  if (!request.copies.empty()) spec.copies = request.copies;
+  return spec;
+}
+
+// One test, or for "per-type" copies one pass per core type of the test's
+// CPU set, each a test of its own ("copies=per-type:x925").
+std::vector<PlannedTest> plan_one(const Registry& registry, const PlanRequest& request,
+                                  TestSpec spec) {
   PlannedTest test;
   test.entry = registry.find(spec.workload);
   if (!test.entry)
@@ -108,14 +99,18 @@ std::vector<PlannedTest> plan_one(const Registry& registry, const PlanRequest& r
   } catch (const OptionError& e) {
     throw Error(fmt::format("{}: {}", spec.workload, e.what()));
   }
-  if (!request.copies.empty()) spec.copies = request.copies;
   if (spec.copies == "per-type") {
     TestSpec whole = spec;
     whole.copies.clear();
     place(request, whole, test);
-    PlanRequest passes = request;
-    passes.copies.clear();
-    return plan_per_type(registry, passes, spec, test.cpus);
+    std::vector<PlannedTest> passes;
+    for (std::string pass : expand_per_type(test.cpus, request.topology)) {
+      TestSpec one = spec;
+      one.copies = std::move(pass);
+      for (auto& planned : plan_one(registry, request, std::move(one)))
+        passes.push_back(std::move(planned));
+    }
+    return passes;
   }
   place(request, spec, test);
   test.spec = std::move(spec);
@@ -149,7 +144,7 @@ std::vector<PlannedTest> plan_specs(const Registry& registry, const PlanRequest&
                                     std::vector<TestSpec> specs) {
   std::vector<PlannedTest> tests;
   for (auto& spec : specs)
-    for (auto& test : plan_one(registry, request, std::move(spec)))
+    for (auto& test : plan_one(registry, request, with_overrides(request, std::move(spec))))
       tests.push_back(std::move(test));
   return tests;
 }

@@ -5,7 +5,9 @@
 #include "runner/results/number_format.h"
 
 namespace corebench {
+namespace {
 
+// "x925: 10 copies, 1234 MB/s; a725: 10 copies, 802.1 MB/s".
 std::string describe_shares(const std::vector<TypeShare>& shares, const std::string& unit) {
   std::string text;
   for (const TypeShare& share : shares)
@@ -14,6 +16,8 @@ std::string describe_shares(const std::vector<TypeShare>& shares, const std::str
                         share.copies == 1 ? "y" : "ies", format_value(share.value), unit);
   return text;
 }
+
+}  // namespace
 
 std::vector<std::vector<std::string>> copies_grid(const Comparison& table,
                                                   const std::vector<std::string>& heads) {

@@ -14,9 +14,6 @@ namespace corebench {
 std::vector<std::vector<std::string>> copies_grid(const Comparison& table,
                                                   const std::vector<std::string>& heads);
 
-// "x925: 10 copies, 1234 MB/s; a725: 10 copies, 802.1 MB/s".
-std::string describe_shares(const std::vector<TypeShare>& shares, const std::string& unit);
-
 // What the grid's figures are, for under it.
 inline constexpr const char* kCopiesLegend =
     "Copies: independent processes run at once, one per core or CPU set; their aggregate is the "
