@@ -10,6 +10,14 @@ find_package(ZLIB REQUIRED)
 find_package(LibLZMA REQUIRED)
 # Boost.Math's Student t quantiles (results/uncertainty.cpp); header-only.
 find_package(Boost 1.74 REQUIRED)
+# Open MPI, for LULESH decomposed over ranks; optional: without it every test
+# runs in one process. Not looked for in a cross build, where FindMPI would
+# find the host's (and Debian 12's libopenmpi-dev:arm64 is not installable:
+# it needs libevent-dev:arm64, which is missing).
+option(COREBENCH_MPI "Build the MPI mode where Open MPI is installed" ON)
+if(COREBENCH_MPI AND NOT CMAKE_CROSSCOMPILING)
+  find_package(MPI COMPONENTS CXX)
+endif()
 if(COREBENCH_BUILD_TESTS)
   find_package(GTest REQUIRED)
   find_package(benchmark REQUIRED)

@@ -25,19 +25,19 @@ void first_touch(Index count, Body body) {
 
 }  // namespace
 
-bool Placement::has_neighbour(int dcol, int drow, int dplane) const {
-  const auto inside = [&](Index at, int step) { return at + step >= 0 && at + step < side; };
-  return inside(col, dcol) && inside(row, drow) && inside(plane, dplane);
-}
-
 Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement where)
+    : Domain(edge, region_settings, where, decompose(where, edge)) {}
+
+Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement where,
+               Decomposition decomposition)
     : placement(where),
+      peers(std::move(decomposition.peers)),
+      ghost_corners(decomposition.ghost_corners),
       edge_elems(edge),
       edge_nodes(edge + 1),
       num_elem(edge * edge * edge),
       num_node((edge + 1) * (edge + 1) * (edge + 1)),
-      regions(num_elem, region_settings,
-              where.col + where.side * (where.row + where.side * where.plane)),
+      regions(num_elem, region_settings, where.rank()),
       x(num_node),
       y(num_node),
       z(num_node),
@@ -46,7 +46,7 @@ Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement w
       zd(num_node),
       nodal_mass(num_node),
       node_symmetry(num_node),
-      node_corners(8 * std::size_t(num_elem)),
+      node_corners(8 * std::size_t(num_elem) + ghost_corners),
       node_corner_start(num_node + 1),
       nodelist(kNodeItems * std::size_t(padded_elems())),
       e(num_elem),
@@ -60,19 +60,23 @@ Domain::Domain(Index edge, const Regions::Settings& region_settings, Placement w
       arealg(num_elem),
       ss(num_elem),
       elem_mass(num_elem),
-      delv_xi(num_elem + 1),
-      delv_eta(num_elem + 1),
-      delv_zeta(num_elem + 1),
+      delv_xi(gradient_slots()),
+      delv_eta(gradient_slots()),
+      delv_zeta(gradient_slots()),
       delx_xi(num_elem),
       delx_eta(num_elem),
       delx_zeta(num_elem) {
   for (auto& neighbours : face_neighbour) neighbours = AlignedBuffer<Index>(num_elem);
-  corner_force = AlignedBuffer<Real>(kForceItems * std::size_t(padded_elems()));
+  const Index ghost_blocks = (ghost_corners + kLanes - 1) / kLanes;
+  corner_force = AlignedBuffer<Real>(std::size_t(kForceItems) * padded_elems() +
+                                     std::size_t(ghost_blocks) * kForceComponents * kLanes);
   build_connectivity();
-  build_faces();
-  build_node_corners();
+  build_faces(decomposition);
+  build_node_corners(decomposition);
   place_nodes();
-  compute_masses();
+  compute_volumes();
+  if (peers.empty()) set_masses({});
+  if (placement.is_origin()) origin_volume = volo[0];
   reset();
 }
 
@@ -96,43 +100,24 @@ void Domain::build_connectivity() {
   });
 }
 
-void Domain::build_faces() {
-  // Faces on the domain's border: a symmetry plane at the origin side of
-  // the global mesh, a free surface at the far side, or (later) a
-  // neighbouring domain.
-  if (placement.has_neighbour(-1, 0, 0) || placement.has_neighbour(1, 0, 0) ||
-      placement.has_neighbour(0, -1, 0) || placement.has_neighbour(0, 1, 0) ||
-      placement.has_neighbour(0, 0, -1) || placement.has_neighbour(0, 0, 1))
-    throw std::invalid_argument("lulesh: a domain with neighbours needs the MPI mode (not built)");
-
-  const Index stride[3] = {1, edge_elems, edge_elems * edge_elems};
-  first_touch(num_elem, [&](Index k) {
-    const Index at[3] = {k % edge_elems, (k / edge_elems) % edge_elems,
-                         k / (edge_elems * edge_elems)};
-    for (int axis = 0; axis < 3; ++axis) {
-      face_neighbour[2 * axis][k] = at[axis] == 0 ? k : k - stride[axis];
-      face_neighbour[2 * axis + 1][k] =
-          at[axis] == edge_elems - 1 ? free_surface_slot() : k + stride[axis];
-    }
-  });
+void Domain::build_faces(const Decomposition& decomposition) {
+  for (int f = 0; f < kFaceCount; ++f) {
+    const std::vector<Index>& slots = decomposition.face_neighbour[f];
+    first_touch(num_elem, [&](Index k) { face_neighbour[f][k] = slots[k]; });
+  }
 }
 
-void Domain::build_node_corners() {
-  std::vector<Index> start(num_node + 1, 0);
-  for (Index k = 0; k < num_elem; ++k)
-    for (int c = 0; c < 8; ++c) ++start[nodes_of(k)[c] + 1];
-  for (Index n = 0; n < num_node; ++n) start[n + 1] += start[n];
-  std::vector<Index> corners(8 * std::size_t(num_elem));
-  std::vector<Index> fill(start.begin(), start.end() - 1);
-  // Ascending element (and, within one, ascending corner) at every node.
-  for (Index k = 0; k < num_elem; ++k)
-    for (int c = 0; c < 8; ++c)
-      corners[fill[nodes_of(k)[c]]++] =
-          static_cast<Index>(&forces_of(k)[c * kForceComponents] - corner_force.data());
-
+void Domain::build_node_corners(const Decomposition& decomposition) {
+  const auto force_index = [&](const ElementCorner& source) {
+    if (source.element < 0) return ghost_force_index(-1 - source.element);
+    return static_cast<Index>(&forces_of(source.element)[source.corner * kForceComponents] -
+                              corner_force.data());
+  };
+  const std::vector<Index>& start = decomposition.node_source_start;
   first_touch(num_node, [&](Index n) {
     node_corner_start[n] = start[n];
-    for (Index i = start[n]; i < start[n + 1]; ++i) node_corners[i] = corners[i];
+    for (Index i = start[n]; i < start[n + 1]; ++i)
+      node_corners[i] = force_index(decomposition.node_sources[i]);
   });
   node_corner_start[num_node] = start[num_node];
 }
@@ -150,20 +135,28 @@ void Domain::place_nodes() {
   });
 }
 
-void Domain::compute_masses() {
+void Domain::compute_volumes() {
   // Unit reference density: an element's mass is its initial volume.
   first_touch(num_elem, [&](Index k) {
     Hex hex;
     gather(nodes_of(k), x.data(), y.data(), z.data(), hex);
     volo[k] = elem_mass[k] = hex_volume(hex);
   });
-  const auto element_of = [](Index force_index) {
-    return force_index / (kForceItems * kLanes) * kLanes + force_index % kLanes;
+}
+
+void Domain::set_masses(const std::vector<Real>& ghost_volume) {
+  const Index first_ghost = kForceItems * padded_elems();
+  const auto volume_at = [&](Index force_index) {
+    if (force_index >= first_ghost) {
+      const Index at = force_index - first_ghost;
+      return ghost_volume.at(at / (kForceComponents * kLanes) * kLanes + at % kLanes);
+    }
+    return volo[force_index / (kForceItems * kLanes) * kLanes + force_index % kLanes];
   };
   first_touch(num_node, [&](Index n) {
     Real mass = 0.0;
     for (Index i = node_corner_start[n]; i < node_corner_start[n + 1]; ++i)
-      mass += volo[element_of(node_corners[i])] / Real(8.0);
+      mass += volume_at(node_corners[i]) / Real(8.0);
     nodal_mass[n] = mass;
   });
 }
@@ -187,14 +180,14 @@ void Domain::reset() {
     const CornerLane<Real> forces = forces_of(k);
     for (int item = 0; item < kForceItems; ++item) forces[item] = 0.0;
   });
-  delv_xi[free_surface_slot()] = delv_eta[free_surface_slot()] = delv_zeta[free_surface_slot()] =
-      0.0;
+  for (Index slot = num_elem; slot < gradient_slots(); ++slot)
+    delv_xi[slot] = delv_eta[slot] = delv_zeta[slot] = 0.0;
 
   const Real blast = blast_specific_energy();
-  if (placement.col == 0 && placement.row == 0 && placement.plane == 0) e[0] = blast;
+  if (placement.is_origin()) e[0] = blast;
   clock = Clock{};
   // The first step from an analytic Courant estimate.
-  clock.deltatime = (Real(.5) * std::cbrt(volo[0])) / std::sqrt(Real(2.0) * blast);
+  clock.deltatime = (Real(.5) * std::cbrt(origin_volume)) / std::sqrt(Real(2.0) * blast);
 }
 
 }  // namespace corebench::lulesh

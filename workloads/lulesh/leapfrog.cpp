@@ -7,6 +7,10 @@
 //   4. regions:  monotonic q (reads neighbours' gradients from sweep 3),
 //                equation of state, new volume, time-step constraints
 //
+// A decomposed domain exchanges after sweeps 1 and 3 and agrees on the
+// next time step with the others after sweep 4, each on the master thread
+// between barriers (MPI_THREAD_FUNNELED).
+//
 // LULESH runs the same steps as some 70 separate parallel loops per cycle,
 // plus 13 per equation-of-state pass of every region. Every thread
 // keeps its own identical copy of the clock, so choosing the next time step
@@ -21,6 +25,7 @@
 #include <vector>
 
 #include "workloads/lulesh/equation_of_state.h"
+#include "workloads/lulesh/halo.h"
 #include "workloads/lulesh/hourglass.h"
 #include "workloads/lulesh/kinematics.h"
 #include "workloads/lulesh/nodal_update.h"
@@ -169,9 +174,19 @@ Failure material_update(Domain& d, const Index* elements, int count, int repetit
   return Failure::None;
 }
 
+// Runs `exchange` on the master thread while the others wait; every
+// thread sees what it wrote afterwards.
+template <class Exchange>
+void on_master(Exchange exchange) {
+#pragma omp master
+  exchange();
+#pragma omp barrier
+}
+
 }  // namespace
 
-Failure run_leapfrog(Domain& d, Index max_cycles) {
+Failure run_leapfrog(Domain& d, Index max_cycles, Halo* halo) {
+  TimeConstraints agreed;
   FailureFlags failures;
   std::vector<ThreadConstraints> per_thread(omp_get_max_threads());
   const std::vector<MaterialChunk>& chunks = d.regions.chunks();
@@ -188,12 +203,14 @@ Failure run_leapfrog(Domain& d, Index max_cycles) {
       for_each_tile(d.num_elem, [&](Index begin, Index end) {
         if (!corner_forces(d, begin, end)) failures.raise(cycle, Failure::NegativeVolume);
       });
+      if (halo) on_master([&] { halo->share_corner_forces(); });
       for_each_tile(d.num_node, [&](Index begin, Index end) {
         for (Index n = begin; n < end; ++n) advance_node(d, n, dt);
       });
       for_each_tile(d.num_elem, [&](Index begin, Index end) {
         if (!element_update(d, begin, end, dt)) failures.raise(cycle, Failure::NegativeVolume);
       });
+      if (halo) on_master([&] { halo->share_gradients(); });
 
       TimeConstraints limits;
 #pragma omp for schedule(dynamic) nowait
@@ -211,6 +228,17 @@ Failure run_leapfrog(Domain& d, Index max_cycles) {
 #pragma omp barrier
       TimeConstraints all;
       for (int t = 0; t < omp_get_num_threads(); ++t) all.merge(per_thread[t].limits);
+      if (halo) {
+        // `agreed` is read before the next cycle's first barrier and not
+        // written again until after its second.
+        on_master([&] {
+          agreed = all;
+          Failure failure = failures.seen(cycle);
+          halo->agree(agreed, failure);
+          if (failure != Failure::None) failures.raise(cycle, failure);
+        });
+        all = agreed;
+      }
       clock.dtcourant = all.courant;
       clock.dthydro = all.hydro;
       if (failures.seen(cycle) != Failure::None) break;

@@ -11,8 +11,12 @@ enum class Failure {
   ExcessiveViscosity,  // q above kViscosityStop
 };
 
+class Halo;
+
 // Advances the domain until the stop time or until it has done max_cycles
-// cycles in all, whichever comes first. Stops early on a failure.
-Failure run_leapfrog(Domain& domain, Index max_cycles);
+// cycles in all, whichever comes first. Stops early on a failure. A
+// decomposed domain exchanges with its neighbours through `halo`, which
+// the calling thread (the one that initialised MPI) drives.
+Failure run_leapfrog(Domain& domain, Index max_cycles, Halo* halo = nullptr);
 
 }  // namespace corebench::lulesh
